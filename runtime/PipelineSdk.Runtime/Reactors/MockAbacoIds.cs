@@ -14,7 +14,7 @@ internal static class MockAbacoIds
     /// <summary>A new id; ids made in the same 100-ns tick still differ, as uuid1 guarantees.</summary>
     public static string NewId(TimeProvider time)
     {
-        var now = time.GetUtcNow().UtcTicks - UuidEpochTicks;
+        var now = UuidTimestamp(time.GetUtcNow());
         long timestamp;
         long last;
         do
@@ -26,6 +26,9 @@ internal static class MockAbacoIds
 
         return AbacoHashids.Encode(UpperUuid1Bits(timestamp));
     }
+
+    /// <summary>The 60-bit UUID timestamp of <paramref name="instant"/>: 100-ns intervals since 1582-10-15.</summary>
+    internal static long UuidTimestamp(DateTimeOffset instant) => instant.UtcTicks - UuidEpochTicks;
 
     /// <summary>The upper 64 bits of a version-1 UUID with the given 60-bit timestamp.</summary>
     internal static ulong UpperUuid1Bits(long timestamp)
