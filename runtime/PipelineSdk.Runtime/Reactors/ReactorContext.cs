@@ -122,7 +122,7 @@ public sealed class ReactorContext
     public JsonNode? Message => _message?.DeepClone();
 
     /// <summary>The binary message read from the FIFO, if one was present.</summary>
-    public ReadOnlyMemory<byte>? BinaryMessage => _binaryMessage;
+    public ReadOnlyMemory<byte>? BinaryMessage => _binaryMessage is null ? (ReadOnlyMemory<byte>?)null : _binaryMessage;
 
     /// <summary>The actor's state as given (<c>_abaco_actor_state</c>).</summary>
     public string? RawActorState { get; }
