@@ -81,9 +81,8 @@ namespace PipelineSdk.Identifiers
                     builder.Append(']');
                     break;
                 default:
-                    var element = node.GetValue<JsonElement>();
-                    if (element.ValueKind == JsonValueKind.String) WriteString(element.GetString()!, builder);
-                    else builder.Append(element.GetRawText());
+                    if (node.GetValueKind() == JsonValueKind.String) WriteString(node.GetValue<string>(), builder);
+                    else builder.Append(node.ToJsonString());
                     break;
             }
         }
@@ -146,77 +145,5 @@ namespace PipelineSdk.Tokens
             return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(message)))[..16];
         }
     }
-
-    public sealed class AdminTokenAuthority(string key, string secret, int lifetimeSeconds = 3600, TimeProvider? clock = null)
-    {
-        private readonly TimeProvider _clock = clock ?? TimeProvider.System;
-
-        public AdminToken Current() => new(Compute(_clock.GetUtcNow().ToUnixTimeSeconds()));
-
-        public bool IsValid(AdminToken? token)
-        {
-            if (token is null) return false;
-            var now = _clock.GetUtcNow().ToUnixTimeSeconds();
-            return TokenComparer.FixedTimeEquals(token.Reveal(), Compute(now))
-                | TokenComparer.FixedTimeEquals(token.Reveal(), Compute(now - lifetimeSeconds));
-        }
-
-        public void Demand(AdminToken? token, string operation)
-        {
-            if (!IsValid(token)) throw new AdminTokenRequiredException(operation);
-        }
-
-        private string Compute(long unixSeconds)
-        {
-            var window = new BigInteger(unixSeconds / lifetimeSeconds).ToString();
-            var message = string.Join(":", new[] { secret, key }.Concat(window.Select(d => d.ToString())));
-            return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(message)))[..16];
-        }
-    }
 }
 
-namespace PipelineSdk
-{
-    internal enum EventAccess { Internal, Client, Indexer, Admin }
-
-    internal static class JobStateMachine
-    {
-        private static readonly JobState[] All = Enum.GetValues<JobState>();
-
-        private static readonly Dictionary<JobEvent, (JobState[] Sources, JobState? Destination)> Table = new()
-        {
-            [JobEvent.Create] = ([JobState.Created], JobState.Created),
-            [JobEvent.Run] = ([JobState.Created, JobState.Running], JobState.Running),
-            [JobEvent.Update] = ([JobState.Created, JobState.Running, JobState.Validating, JobState.Indexing], null),
-            [JobEvent.Resource] = ([JobState.Created, JobState.Running], null),
-            [JobEvent.Fail] = ([JobState.Created, JobState.Running, JobState.Validating, JobState.Indexing], JobState.Failed),
-            [JobEvent.Finish] = ([JobState.Running, JobState.Finished], JobState.Finished),
-            [JobEvent.Index] = ([JobState.Indexing, JobState.Finished], JobState.Indexing),
-            [JobEvent.Indexed] = ([JobState.Finished, JobState.Indexing], JobState.Finished),
-            [JobEvent.Validate] = ([JobState.Finished, JobState.Validated], JobState.Validating),
-            [JobEvent.Validated] = ([JobState.Validated, JobState.Validating], JobState.Validated),
-            [JobEvent.Reject] = ([JobState.Validating], JobState.Rejected),
-            [JobEvent.Finalize] = ([JobState.Validated], JobState.Finalized),
-            [JobEvent.Retire] = ([JobState.Failed, JobState.Finalized, JobState.Finished, JobState.Rejected, JobState.Validating, JobState.Validated], JobState.Retired),
-            [JobEvent.Reset] = (All, JobState.Reset),
-            [JobEvent.Ready] = ([JobState.Reset], JobState.Created),
-        };
-
-        public static IReadOnlyList<JobState> SourcesOf(JobEvent jobEvent) => Table[jobEvent].Sources;
-
-        public static JobState? DestinationOf(JobEvent jobEvent) => Table[jobEvent].Destination;
-
-        public static JobState Apply(JobState state, JobEvent jobEvent) =>
-            Table[jobEvent].Sources.Contains(state)
-                ? Table[jobEvent].Destination ?? state
-                : throw new InvalidTransitionException(state, jobEvent);
-
-        public static EventAccess AccessOf(JobEvent jobEvent) => jobEvent switch
-        {
-            JobEvent.Create => EventAccess.Internal,
-            JobEvent.Index or JobEvent.Indexed => EventAccess.Indexer,
-            JobEvent.Reset or JobEvent.Ready => EventAccess.Admin,
-            _ => EventAccess.Client,
-        };
-    }
-}

@@ -42,7 +42,8 @@ public sealed class EmbeddedJobStore : IPipelineJobStore, IDisposable
             _jobs.EnsureIndex(JobDocuments.UuidField, unique: true);
             foreach (var field in JobDocuments.IndexedFields)
             {
-                _jobs.EnsureIndex(field, $"$.{field}");
+                // Array fields get a multi-key index (one entry per item), as MongoDB indexes arrays.
+                _jobs.EnsureIndex(field, JobDocuments.ArrayFields.Contains(field) ? $"$.{field}[*]" : $"$.{field}");
             }
 
             _pipelines.EnsureIndex("uuid", unique: true);
@@ -144,7 +145,7 @@ public sealed class EmbeddedJobStore : IPipelineJobStore, IDisposable
 
         if (query.ChildOf is { } childOf)
         {
-            conditions.Add(BsonExpression.Create("$.child_of[*] ANY = @0", new BsonValue(childOf)));
+            conditions.Add(Query.Any().EQ("child_of", childOf));
         }
 
         if (query.UpdatedFrom is { } from)

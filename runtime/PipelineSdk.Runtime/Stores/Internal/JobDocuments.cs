@@ -21,6 +21,9 @@ internal static class JobDocuments
     public static readonly IReadOnlyList<string> IndexedFields =
         ["child_of", "acted_on", "acted_using", "generated_by", "archive_path", "pipeline_uuid"];
 
+    /// <summary>The indexed fields that hold arrays of uuids.</summary>
+    public static readonly IReadOnlyList<string> ArrayFields = ["child_of", "acted_on", "acted_using", "generated_by"];
+
     /// <summary>Builds the document of a new job, in the original's field order, with its create entry.</summary>
     public static StoredDocument NewJob(NewJob job, string jobUuid, DateTimeOffset now, string recordsSource)
     {
