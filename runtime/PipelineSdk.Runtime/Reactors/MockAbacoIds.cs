@@ -1,3 +1,5 @@
+using PipelineSdk.Identifiers;
+
 namespace PipelineSdk.Reactors;
 
 /// <summary>
@@ -6,6 +8,9 @@ namespace PipelineSdk.Reactors;
 /// </summary>
 internal static class MockAbacoIds
 {
+    /// <summary>The salt Abaco uses for its identifiers (Abaco <c>actors/models.py</c> <c>HASH_SALT</c>).</summary>
+    public const string AbacoSalt = "eJa5wZlEX4eWU";
+
     // 100-ns intervals between the UUID epoch (1582-10-15) and 0001-01-01, the origin of DateTime ticks.
     private static readonly long UuidEpochTicks = new DateTime(1582, 10, 15, 0, 0, 0, DateTimeKind.Utc).Ticks;
 
@@ -24,7 +29,7 @@ internal static class MockAbacoIds
         }
         while (Interlocked.CompareExchange(ref _lastTimestamp, timestamp, last) != last);
 
-        return AbacoHashids.Encode(UpperUuid1Bits(timestamp));
+        return Hashids128.Encode(UpperUuid1Bits(timestamp), AbacoSalt);
     }
 
     /// <summary>The 60-bit UUID timestamp of <paramref name="instant"/>: 100-ns intervals since 1582-10-15.</summary>

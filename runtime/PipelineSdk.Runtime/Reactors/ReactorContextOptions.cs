@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using PipelineSdk.Identifiers;
 
 namespace PipelineSdk.Reactors;
 
@@ -9,7 +10,7 @@ public sealed record ReactorContextOptions
     public string BinaryMessagePath { get; init; } = AbacoVariables.BinaryMessagePath;
 
     /// <summary>Makes the execution's nickname (a fresh adjective-animal name by default).</summary>
-    public Func<string> NicknameGenerator { get; init; } = Nicknames.Generate;
+    public Func<string> NicknameGenerator { get; init; } = static () => SessionNames.Generate();
 
     /// <summary>Where the context's loggers write; every logger it hands out redacts secrets.</summary>
     public ILoggerFactory? LoggerFactory { get; init; }
