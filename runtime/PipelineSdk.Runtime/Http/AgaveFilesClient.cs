@@ -33,9 +33,10 @@ public sealed class AgaveFilesClient
     }
 
     /// <summary>
-    /// Creates the folder <paramref name="path"/> (and any missing parents, as Agave's <c>mkdir</c> does) with
-    /// <c>PUT /files/v2/media/system/{system}/{parent}</c> and the JSON body <c>{"action":"mkdir","path":"{name}"}</c>,
-    /// as agavepy's <c>files.manage</c> sends it. Does nothing when the path already exists.
+    /// Creates the folder <paramref name="path"/> and any missing parents. Sent as the original's Agave helpers
+    /// (<c>makedirs</c>) send it through agavepy's <c>files.manage</c>: <c>PUT /files/v2/media/system/{system}/</c>
+    /// with the JSON body <c>{"action":"mkdir","path":"{absolute path}"}</c>, relying on Agave's recursive mkdir, so a
+    /// missing parent (the usual case for a new archive path) is no problem. Does nothing when the path exists.
     /// </summary>
     /// <returns>True when the folder was created, false when it already existed.</returns>
     /// <exception cref="PipelineJobValidationException">The system id is empty, or the path is not strictly below an allowed root.</exception>
@@ -48,10 +49,8 @@ public sealed class AgaveFilesClient
             return false;
         }
 
-        var lastSlash = target.LastIndexOf('/');
-        var parent = lastSlash == 0 ? "/" : target[..lastSlash];
-        var body = new JsonObject { ["action"] = "mkdir", ["path"] = target[(lastSlash + 1)..] }.ToJsonString();
-        var uri = MediaUri(system, parent);
+        var body = new JsonObject { ["action"] = "mkdir", ["path"] = target }.ToJsonString();
+        var uri = MediaUri(system, "/");
         var outcome = await _sender.SendAsync(
             () => new HttpRequestMessage(HttpMethod.Put, uri) { Content = new StringContent(body, Encoding.UTF8, "application/json") },
             cancellationToken).ConfigureAwait(false);
