@@ -119,7 +119,7 @@ public sealed class FakeTapisServer : IAsyncDisposable
         if (segments is ["token"] && context.Request.Method == "POST")
         {
             _tokenRequests.Enqueue(recorded);
-            await IssueTokenAsync(context);
+            await IssueTokenAsync(context, body);
             return;
         }
 
@@ -254,10 +254,10 @@ public sealed class FakeTapisServer : IAsyncDisposable
         ["length"] = length ?? 0,
     };
 
-    private async Task IssueTokenAsync(HttpContext context)
+    private async Task IssueTokenAsync(HttpContext context, string body)
     {
         await Task.Delay(TokenEndpointDelay);
-        var form = await context.Request.ReadFormAsync();
+        var form = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(body);
         var expectedBasic = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{ApiKey}:{ApiSecret}"));
         if (context.Request.Headers.Authorization != expectedBasic)
         {
@@ -267,7 +267,8 @@ public sealed class FakeTapisServer : IAsyncDisposable
 
         lock (_gate)
         {
-            if (form["grant_type"] != "refresh_token" || form["scope"] != "PRODUCTION" || form["refresh_token"] != CurrentRefreshToken)
+            if (!context.Request.ContentType!.StartsWith("application/x-www-form-urlencoded")
+                || form["grant_type"] != "refresh_token" || form["scope"] != "PRODUCTION" || form["refresh_token"] != CurrentRefreshToken)
             {
                 context.Response.StatusCode = 400;
             }

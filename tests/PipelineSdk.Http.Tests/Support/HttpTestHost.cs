@@ -34,12 +34,17 @@ public sealed class HttpTestHost : IAsyncDisposable
     public IAccessTokenProvider Tokens => _services.GetRequiredService<IAccessTokenProvider>();
 
     /// <summary>Starts a fake server and the services; <paramref name="configure"/> runs after the test defaults.</summary>
-    public static async Task<HttpTestHost> StartAsync(Action<PipelineHttpOptions>? configure = null, string? staticToken = "static-token-0123456789")
+    public static async Task<HttpTestHost> StartAsync(
+        Action<PipelineHttpOptions>? configure = null,
+        string? staticToken = "static-token-0123456789",
+        Action<IServiceCollection>? services = null)
     {
         var server = await FakeTapisServer.StartAsync();
         var logs = new CapturingLoggerProvider();
         var time = new RecordingTimeProvider();
-        var services = new ServiceCollection()
+        var collection = new ServiceCollection();
+        services?.Invoke(collection);
+        var provider = collection
             .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(logs))
             .AddSingleton<TimeProvider>(time)
             .AddPipelineSdkHttp(options =>
@@ -50,7 +55,7 @@ public sealed class HttpTestHost : IAsyncDisposable
                 configure?.Invoke(options);
             })
             .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
-        return new HttpTestHost(server, services, logs, time);
+        return new HttpTestHost(server, provider, logs, time);
     }
 
     public async ValueTask DisposeAsync()
