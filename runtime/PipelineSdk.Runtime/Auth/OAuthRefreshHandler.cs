@@ -51,7 +51,7 @@ public sealed class OAuthRefreshHandler : DelegatingHandler
             await request.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Reveal());
+        Authorize(request, token);
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (!await IsCredentialRejectionAsync(response, cancellationToken).ConfigureAwait(false))
         {
@@ -69,15 +69,21 @@ public sealed class OAuthRefreshHandler : DelegatingHandler
                     + $"and the {_tokens} cannot be refreshed from inside this process.",
                     response.StatusCode,
                     HttpOutcome.CollectHeaders(response),
-                    body);
+                    SecretRedaction.Mask(body, [token.Reveal()]));
             }
         }
 
         AuthLog.CredentialsRejected(_logger, request.Method.Method, endpoint, (int)response.StatusCode);
         response.Dispose();
         var refreshed = await _tokens.RefreshAsync(token, cancellationToken).ConfigureAwait(false);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", refreshed.Reveal());
+        Authorize(request, refreshed);
         return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static void Authorize(HttpRequestMessage request, AccessToken token)
+    {
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Reveal());
+        request.RecordSentCredential(token.Reveal());
     }
 
     private static async Task<bool> IsCredentialRejectionAsync(HttpResponseMessage response, CancellationToken cancellationToken)

@@ -42,6 +42,9 @@ internal sealed class HttpOutcome
 
     public Exception? TransportError { get; }
 
+    /// <summary>Credentials the handlers sent with the request (masked wherever the server's text is quoted).</summary>
+    public IReadOnlyList<string> SentCredentials { get; set; } = [];
+
     /// <summary>How many attempts were made; set by the retry loop.</summary>
     public int Attempts { get; set; } = 1;
 
@@ -71,7 +74,7 @@ internal sealed class HttpOutcome
             text = text[..300] + "…";
         }
 
-        return SecretRedaction.Mask(text, secrets);
+        return SecretRedaction.Mask(text, [.. secrets, .. SentCredentials]);
     }
 
     /// <summary>Builds the final exception: "{what} failed: 500 InternalServerError after 6 attempt(s): server says …".</summary>

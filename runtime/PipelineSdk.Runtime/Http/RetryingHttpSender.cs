@@ -38,6 +38,7 @@ internal sealed class RetryingHttpSender
             using var request = createRequest();
             var outcome = await SendOnceAsync(request, cancellationToken).ConfigureAwait(false);
             outcome.Attempts = attempt;
+            outcome.SentCredentials = request.GetSentCredentials();
             var endpoint = SecretRedaction.WithoutQuery(request.RequestUri!);
             if (outcome.IsSuccess)
             {
