@@ -18,8 +18,7 @@ public sealed class OAuthRefreshTests
     {
         using var cache = new TokenCacheFile();
         await using var host = await StartWithCacheAsync(cache, DateTimeOffset.UtcNow);
-        host.Server.ValidAccessToken = "a-token-the-cache-does-not-have";
-        host.Server.CurrentRefreshToken = TokenCacheFile.CachedRefreshToken;
+        ServerHasExpiredTheCachedToken(host);
         host.Server.AddFolder(System, Folder);
 
         var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => host.Files.ExistsAsync(System, Folder)));
@@ -38,8 +37,7 @@ public sealed class OAuthRefreshTests
         var before = DateTimeOffset.UtcNow;
         using var cache = new TokenCacheFile();
         await using var host = await StartWithCacheAsync(cache, before);
-        host.Server.ValidAccessToken = "a-token-the-cache-does-not-have";
-        host.Server.CurrentRefreshToken = TokenCacheFile.CachedRefreshToken;
+        ServerHasExpiredTheCachedToken(host);
         host.Server.IssuedTokenLifetime = 7200;
         host.Server.AddFolder(System, Folder);
 
@@ -129,8 +127,7 @@ public sealed class OAuthRefreshTests
     {
         using var cache = new TokenCacheFile();
         await using var host = await StartWithCacheAsync(cache, DateTimeOffset.UtcNow);
-        host.Server.ValidAccessToken = "a-token-the-cache-does-not-have";
-        host.Server.CurrentRefreshToken = TokenCacheFile.CachedRefreshToken;
+        ServerHasExpiredTheCachedToken(host);
 
         Assert.Equal("exec-1", await host.Abaco.SendMessageAsync("actor", new JsonObject { ["name"] = "run", ["data"] = new JsonObject { ["x"] = 1 } }));
 
@@ -248,6 +245,13 @@ public sealed class OAuthRefreshTests
 
         var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
         Assert.Equal(expected.Replace("~", home), folder);
+    }
+
+    /// <summary>The server rejects the cached access token but still accepts the cached (unused) refresh token.</summary>
+    private static void ServerHasExpiredTheCachedToken(HttpTestHost host)
+    {
+        host.Server.ValidAccessToken = "a-token-the-cache-does-not-have";
+        host.Server.CurrentRefreshToken = TokenCacheFile.CachedRefreshToken;
     }
 
     private static async Task<HttpTestHost> StartWithCacheAsync(TokenCacheFile cache, DateTimeOffset createdAt)

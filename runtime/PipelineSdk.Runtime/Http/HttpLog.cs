@@ -10,8 +10,12 @@ internal static partial class HttpLog
     public static partial void AttemptFailed(
         ILogger logger, string method, string endpoint, int attempt, int maxAttempts, string outcome, TimeSpan retryDelay);
 
-    [LoggerMessage(2, LogLevel.Error, "{Method} {Endpoint} failed with {Outcome} after {Attempts} attempt(s)")]
-    public static partial void RequestFailed(ILogger logger, string method, string endpoint, string outcome, int attempts);
+    [LoggerMessage(2, LogLevel.Error, "{Method} {Endpoint} failed with {Outcome} after {Attempts} attempt(s); giving up")]
+    public static partial void RetriesExhausted(ILogger logger, string method, string endpoint, string outcome, int attempts);
+
+    // A 4xx is an answer the caller interprets (a 404 from an existence check is expected), so it is not an error here.
+    [LoggerMessage(7, LogLevel.Debug, "{Method} {Endpoint} answered {Outcome}; not retried")]
+    public static partial void NotRetried(ILogger logger, string method, string endpoint, string outcome);
 
     [LoggerMessage(3, LogLevel.Information,
         "Message to actor {ActorId} accepted as execution {ExecutionId} after {Attempts} attempt(s)")]

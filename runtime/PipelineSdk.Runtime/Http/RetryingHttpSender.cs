@@ -45,9 +45,15 @@ internal sealed class RetryingHttpSender
                 return outcome;
             }
 
-            if (!IsRetryable(outcome) || attempt >= _options.MaxAttempts)
+            if (!IsRetryable(outcome))
             {
-                HttpLog.RequestFailed(_logger, request.Method.Method, endpoint, outcome.Describe(), attempt);
+                HttpLog.NotRetried(_logger, request.Method.Method, endpoint, outcome.Describe());
+                return outcome;
+            }
+
+            if (attempt >= _options.MaxAttempts)
+            {
+                HttpLog.RetriesExhausted(_logger, request.Method.Method, endpoint, outcome.Describe(), attempt);
                 return outcome;
             }
 
