@@ -179,8 +179,8 @@ public sealed class AbacoClientTests
     [Fact]
     public async Task SendMessage_RetriesAnAttemptThatTimesOut()
     {
-        await using var host = await HttpTestHost.StartAsync(o => o.RequestTimeout = TimeSpan.FromMilliseconds(300));
-        host.Server.Script(ScriptedResponse.Slow(TimeSpan.FromSeconds(10)));
+        await using var host = await HttpTestHost.StartAsync(o => o.RequestTimeout = TimeSpan.FromSeconds(1));
+        host.Server.Script(ScriptedResponse.Slow(TimeSpan.FromSeconds(30)));
 
         var executionId = await host.Abaco.SendMessageAsync("actor", JsonValue.Create("m")!);
 

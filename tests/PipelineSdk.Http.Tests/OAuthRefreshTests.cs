@@ -25,10 +25,13 @@ public sealed class OAuthRefreshTests
 
         Assert.All(results, Assert.True);
         Assert.Single(host.Server.TokenRequests);
+        // Each request succeeded once with the new token; those that went out with the cached one (normally all 20,
+        // fewer only if the machine was so slow that some started after the refresh) were rejected and re-sent once.
         var requests = host.Server.Requests;
-        Assert.Equal(40, requests.Count);
-        Assert.Equal(20, requests.Count(r => r.Authorization == "Bearer " + TokenCacheFile.CachedAccessToken));
+        var rejected = requests.Count(r => r.Authorization == "Bearer " + TokenCacheFile.CachedAccessToken);
         Assert.Equal(20, requests.Count(r => r.Authorization == "Bearer issued-access-1-a1b2c3"));
+        Assert.Equal(20 + rejected, requests.Count);
+        Assert.InRange(rejected, 2, 20);
     }
 
     [Fact]

@@ -110,6 +110,9 @@ public sealed class FakeTapisServer : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
+        // One connection per request: a reset then always hits a fresh connection, so HttpClient's own silent
+        // re-send of a request that failed on a reused pooled connection never changes what the tests count.
+        context.Response.Headers.Connection = "close";
         var rawTarget = context.Features.Get<IHttpRequestFeature>()!.RawTarget;
         var body = await new StreamReader(context.Request.Body).ReadToEndAsync();
         var recorded = new RecordedRequest(
