@@ -210,4 +210,17 @@ public sealed class AgaveFilesClientTests
         Assert.StartsWith("system:", error.Message);
         Assert.Empty(host.Server.Requests);
     }
+
+    [Theory]
+    [InlineData("..")]
+    [InlineData("a/../../etc")]
+    public async Task List_RefusesAnEntryNameThatIsNotOneSegment(string name)
+    {
+        await using var host = await HttpTestHost.StartAsync();
+        host.Server.Script(new ScriptedResponse(200, $$"""{"status":"success","result":[{"name":"{{name}}","type":"file","length":1}]}"""));
+
+        var error = await Assert.ThrowsAsync<AgaveApiException>(() => host.Files.ListAsync(System, ArchivePath, recursive: true));
+
+        Assert.Contains($"('{name}')", error.Message);
+    }
 }

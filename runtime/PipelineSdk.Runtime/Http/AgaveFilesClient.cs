@@ -174,7 +174,22 @@ public sealed class AgaveFilesClient
                 $"Listing {system}:{folder} returned no 'result' array", static (m, s, h, b, e) => new AgaveApiException(m, s, h, b, e));
         }
 
-        return items.Select(item => ListingEntry.From(item, folder)).ToList();
+        var entries = new List<ListingEntry?>(items.Count);
+        foreach (var item in items)
+        {
+            var name = item?["name"] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+            if (name is null || name == ".." || name.Contains('/'))
+            {
+                // A name that is not one plain segment would make us report (and later delete) the wrong path.
+                throw outcome.ToException<AgaveApiException>(
+                    $"Listing {system}:{folder} returned an entry whose name is not a single path segment ('{name}')",
+                    static (m, s, h, b, e) => new AgaveApiException(m, s, h, b, e));
+            }
+
+            entries.Add(ListingEntry.From(item!, name, folder));
+        }
+
+        return entries;
     }
 
     private string Guard(string operation, string system, string path)
@@ -210,20 +225,18 @@ public sealed class AgaveFilesClient
     /// <summary>One listing entry with its absolute path.</summary>
     private sealed record ListingEntry(string Path, bool IsFolder, long Length)
     {
-        public static ListingEntry? From(JsonNode? item, string listedPath)
+        public static ListingEntry? From(JsonNode item, string name, string listedPath)
         {
-            var name = item?["name"]?.GetValue<string>() ?? string.Empty;
-            var isFolder = item?["type"]?.GetValue<string>() == "dir";
-            var length = item?["length"] is JsonValue value && value.TryGetValue<long>(out var bytes) ? bytes : 0;
-            var reported = item?["path"]?.GetValue<string>();
+            var isFolder = item["type"] is JsonValue type && type.TryGetValue<string>(out var kind) && kind == "dir";
+            var length = item["length"] is JsonValue value && value.TryGetValue<long>(out var bytes) ? bytes : 0;
+            var reported = item["path"] is JsonValue path && path.TryGetValue<string>(out var text) ? text : null;
             var isSelf = name is "." or "" || (reported is not null && "/" + reported.TrimStart('/') == listedPath);
             if (isSelf)
             {
                 return isFolder ? null : new ListingEntry(listedPath, false, length);
             }
 
-            var path = listedPath == "/" ? "/" + name : listedPath + "/" + name;
-            return new ListingEntry(path, isFolder, length);
+            return new ListingEntry(listedPath == "/" ? "/" + name : listedPath + "/" + name, isFolder, length);
         }
     }
 }
