@@ -67,6 +67,10 @@ internal sealed class SourceWriter
         return this;
     }
 
+    /// <summary>A summary from schema text (escaped), or the given XML when the schema has none.</summary>
+    public SourceWriter WriteSummary(string? text, string fallbackXml) =>
+        string.IsNullOrWhiteSpace(text) ? WriteLine("/// <summary>" + fallbackXml + "</summary>") : WriteSummary(text);
+
     /// <summary>The standard header of every generated file.</summary>
     public SourceWriter WriteHeader()
     {

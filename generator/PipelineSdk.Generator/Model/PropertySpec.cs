@@ -17,6 +17,12 @@ internal sealed record PropertySpec(
     string? DefaultExpression,
     bool Secret)
 {
-    /// <summary>The declared C# type: nullable unless required and not nullable in the schema.</summary>
-    public string DeclaredType => Required && !Value.AllowsNull ? Value.TypeName : Value.TypeName + "?";
+    /// <summary>True when the default is a real value (not null), so the property is never unset.</summary>
+    public bool HasValueDefault => DefaultExpression is not null && DefaultExpression != "null";
+
+    /// <summary>Never null: the schema forbids null and the value is required or has a default.</summary>
+    public bool IsNonNullable => !Value.AllowsNull && (Required || HasValueDefault);
+
+    /// <summary>The declared C# type, with exact nullability.</summary>
+    public string DeclaredType => IsNonNullable ? Value.TypeName : Value.TypeName + "?";
 }

@@ -151,8 +151,11 @@ internal sealed class SchemaLibrary
         public LibraryReferenceResolver(JsonSchemaAppender appender, SchemaLibrary library)
             : base(appender) => _library = library;
 
-        public override string ResolveFilePath(string documentPath, string jsonPath) =>
-            ResolvePath(InputClassifier.NormalizePath(documentPath), jsonPath);
+        public override string ResolveFilePath(string documentPath, string jsonPath)
+        {
+            var hash = jsonPath.IndexOf('#');
+            return ResolvePath(InputClassifier.NormalizePath(documentPath), hash < 0 ? jsonPath : jsonPath.Substring(0, hash));
+        }
 
         public override System.Threading.Tasks.Task<NJsonSchema.References.IJsonReference> ResolveFileReferenceAsync(string filePath, CancellationToken cancellationToken)
         {

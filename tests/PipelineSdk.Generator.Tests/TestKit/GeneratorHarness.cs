@@ -47,12 +47,16 @@ public static class GeneratorHarness
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, warningLevel: 9999));
     }
 
-    public static GeneratorDriver CreateDriver(IEnumerable<Schema> schemas, IReadOnlyDictionary<string, string>? globalOptions = null)
+    public static GeneratorDriver CreateDriver(IEnumerable<Schema> schemas, IReadOnlyDictionary<string, string>? globalOptions = null) =>
+        CreateDriver(schemas, out _, globalOptions);
+
+    public static GeneratorDriver CreateDriver(IEnumerable<Schema> schemas, out AdditionalText[] texts, IReadOnlyDictionary<string, string>? globalOptions = null)
     {
         var list = schemas.ToList();
+        texts = [.. list.Select(schema => (AdditionalText)new InMemoryAdditionalText(schema.Path, schema.Text))];
         return CSharpGeneratorDriver.Create(
             [new PipelineGenerator().AsSourceGenerator()],
-            list.Select(schema => (AdditionalText)new InMemoryAdditionalText(schema.Path, schema.Text)),
+            texts,
             ParseOptions,
             OptionsFor(list, globalOptions),
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
@@ -64,6 +68,21 @@ public static class GeneratorHarness
             schemas.ToDictionary(
                 schema => schema.Path,
                 schema => (IReadOnlyDictionary<string, string>)new Dictionary<string, string> { ["build_metadata.AdditionalFiles.PipelineSdkKind"] = schema.Kind }));
+
+    /// <summary>The compile problems of one statement using <c>job</c> (a JobEventSender) against the generated code.</summary>
+    public static ImmutableArray<Diagnostic> CompileCall(IEnumerable<Schema> schemas, string statement) =>
+        Run(schemas, Runtime.StandIn, $$"""
+            namespace Consumer.Reactor
+            {
+                internal static class Misuse
+                {
+                    public static async System.Threading.Tasks.Task Send(PipelineSdk.Jobs.JobEventSender job)
+                    {
+                        {{statement}}
+                    }
+                }
+            }
+            """).CompileProblems;
 
     public static GeneratorRun Run(IEnumerable<Schema> schemas, Runtime runtime = Runtime.StandIn, params string[] sources)
     {
