@@ -42,6 +42,20 @@ internal static class FileParser
     private static ParsedFile ParseKnownKind(SchemaDocument document, SchemaLibrary library, GeneratorOptions options, DiagnosticCollector diagnostics, CancellationToken cancellationToken)
     {
         var path = document.Path;
+        if (document.Kind != InputKind.Unknown)
+        {
+            if (JsonPositionIndex.FindSyntaxError(path, document.Text) is { } syntaxError)
+            {
+                diagnostics.ReportAt(DiagnosticDescriptors.MalformedJson, syntaxError.Span, syntaxError.Message);
+                return new ParsedFile(path, null, null, null, diagnostics.ToInfos(library));
+            }
+
+            if (!RawJson.CheckReferences(library, path, diagnostics))
+            {
+                return new ParsedFile(path, null, null, null, diagnostics.ToInfos(library));
+            }
+        }
+
         StateMachineSpec? stateMachine = null;
         PayloadSetSpec? payloads = null;
         ConfigSpec? config = null;

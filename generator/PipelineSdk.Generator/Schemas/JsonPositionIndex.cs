@@ -45,6 +45,31 @@ internal sealed class JsonPositionIndex
         return index;
     }
 
+    /// <summary>
+    /// Checks the text is strict JSON (the JSON reader behind NJsonSchema accepts some malformed input, such as a
+    /// missing value). Returns the place and reason of the first error, or null.
+    /// </summary>
+    public static (SourceSpan Span, string Message)? FindSyntaxError(string path, string text)
+    {
+        var index = new JsonPositionIndex(path, text);
+        try
+        {
+            index.ScanValue(string.Empty, recordSelf: false);
+            index.SkipWhitespace();
+            if (index._position < text.Length)
+            {
+                throw new FormatException("unexpected text after the end of the JSON value");
+            }
+
+            return null;
+        }
+        catch (FormatException exception)
+        {
+            var offset = Math.Min(index._position, text.Length);
+            return (index.ToSourceSpan(Math.Max(0, offset - 1), offset > 0 ? 1 : 0), exception.Message);
+        }
+    }
+
     /// <summary>The span of the pointer, or of its nearest indexed ancestor.</summary>
     public SourceSpan Locate(string pointer)
     {
@@ -218,11 +243,16 @@ internal sealed class JsonPositionIndex
             _position++;
         }
 
-        if (_position == start)
+        var literal = _text.Substring(start, _position - start);
+        if (literal is not ("true" or "false" or "null") && !NumberPattern.IsMatch(literal))
         {
-            throw new FormatException("value expected");
+            _position = start + 1;
+            throw new FormatException(literal.Length == 0 ? "a value was expected" : "'" + literal + "' is not a JSON value");
         }
     }
+
+    private static readonly System.Text.RegularExpressions.Regex NumberPattern =
+        new(@"^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     private void SkipWhitespace()
     {
@@ -232,15 +262,15 @@ internal sealed class JsonPositionIndex
         }
     }
 
-    private char Peek() => _position < _text.Length ? _text[_position] : throw new FormatException("unexpected end");
+    private char Peek() => _position < _text.Length ? _text[_position] : throw new FormatException("unexpected end of the file");
 
-    private char Next() => _position < _text.Length ? _text[_position++] : throw new FormatException("unexpected end");
+    private char Next() => _position < _text.Length ? _text[_position++] : throw new FormatException("unexpected end of the file");
 
     private void Expect(char expected)
     {
         if (Next() != expected)
         {
-            throw new FormatException(expected + " expected");
+            throw new FormatException("'" + expected + "' was expected");
         }
     }
 }

@@ -33,6 +33,42 @@ internal static class RawJson
         return current;
     }
 
+    /// <summary>Reports every <c>$ref</c> of a file that does not resolve (before NJsonSchema, which would throw).</summary>
+    public static bool CheckReferences(SchemaLibrary library, string path, DiagnosticCollector diagnostics)
+    {
+        var resolved = true;
+        foreach (var token in library.Raw(path).Descendants())
+        {
+            if (token is JProperty { Name: "$ref", Value: JValue { Type: JTokenType.String } value } property)
+            {
+                var pointer = PointerOf(property);
+                resolved &= FollowReference(library, path, pointer, value.Value<string>()!, diagnostics) is not null;
+            }
+        }
+
+        return resolved;
+    }
+
+    /// <summary>The JSON pointer of a token (its property name for a property).</summary>
+    public static string PointerOf(JToken token)
+    {
+        var segments = new System.Collections.Generic.List<string>();
+        for (var current = token; current.Parent is not null; current = current.Parent)
+        {
+            if (current is JProperty property)
+            {
+                segments.Add(JsonPointer.Escape(property.Name));
+            }
+            else if (current.Parent is JArray array)
+            {
+                segments.Add(array.IndexOf(current).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+
+        segments.Reverse();
+        return segments.Count == 0 ? string.Empty : "/" + string.Join("/", segments);
+    }
+
     /// <summary>
     /// Follows a <c>$ref</c> written at <paramref name="refPointer"/> of <paramref name="path"/> to its file and
     /// pointer, reporting PSDK1102 when the file is not in the library or the pointer names nothing.
