@@ -118,7 +118,11 @@ internal static class ConfigEmitter
         writer.WriteLine("var " + local + " = " + read + ";");
         if (property.Required)
         {
-            writer.WriteLine("if (" + local + " is null) problems.Add(" + location + " + \" is required\");");
+            // Absent, not merely unconvertible: a value that failed to convert already has its own problem.
+            var absent = value.Kind is ValueKind.Object or ValueKind.Array
+                ? "!" + Exists + "(section.GetSection(" + key + "))"
+                : "section[" + key + "] is null";
+            writer.WriteLine("if (" + absent + ") problems.Add(" + location + " + \" is required\");");
         }
 
         var checks = new SourceWriter();
