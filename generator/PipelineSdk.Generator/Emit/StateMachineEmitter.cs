@@ -71,7 +71,7 @@ internal static class StateMachineEmitter
         writer.WriteSummary("The state of a new job.");
         writer.WriteLine("public static " + State + " Initial => " + State + "." + spec.InitialState + ";");
         writer.WriteLine();
-        writer.WriteSummary("The states an event may be sent from, in state definition order.");
+        writer.WriteSummary("The states an event may be sent from, in the schema's order.");
         WriteSwitch(writer, "public static global::System.Collections.Generic.IReadOnlyList<" + State + "> SourcesOf(" + Event + " jobEvent)", spec,
             e => "s_" + e.Identifier + "Sources");
         writer.WriteLine();

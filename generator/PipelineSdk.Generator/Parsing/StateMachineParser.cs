@@ -165,7 +165,6 @@ internal static class StateMachineParser
                 }
             }
 
-            sources.Sort((a, b) => StateOrder(states, stateIds, a).CompareTo(StateOrder(states, stateIds, b)));
             string? destination = null;
             var to = transition["to"];
             if (to is not null && to.Type != JTokenType.Null && !stateIds.TryGetValue(to.Value<string>() ?? string.Empty, out destination))
@@ -190,19 +189,6 @@ internal static class StateMachineParser
         }
 
         return events;
-    }
-
-    private static int StateOrder(List<(string WireName, string? Description)> states, Dictionary<string, string> stateIds, string identifier)
-    {
-        for (var i = 0; i < states.Count; i++)
-        {
-            if (stateIds.TryGetValue(states[i].WireName, out var id) && id == identifier)
-            {
-                return i;
-            }
-        }
-
-        return states.Count;
     }
 
     private static List<(string, string?)> ToNamed(List<string> names)

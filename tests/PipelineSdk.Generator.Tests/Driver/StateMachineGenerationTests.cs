@@ -65,7 +65,8 @@ public sealed class StateMachineGenerationTests
         {
             var jobEvent = Enum.Parse(eventType, name);
             var actualSources = ((IEnumerable)Call(transitions, "SourcesOf", jobEvent)!).Cast<object>().Select(s => s.ToString());
-            Assert.Equal(sources, string.Join(",", actualSources));
+            // transitions reports triggers per state, so compare as sets; the order is the schema's (checked by the snapshot).
+            Assert.Equal(sources.Split(',').Order(), actualSources.Order());
             Assert.Equal(destination, Call(transitions, "DestinationOf", jobEvent)?.ToString());
             Assert.Equal(access, Call(transitions, "AccessOf", jobEvent)!.ToString());
         }
