@@ -3,10 +3,7 @@ namespace PipelineSdk.Cli;
 /// <summary>Entry point of the <c>pipelinejobs</c> tool.</summary>
 public static class Program
 {
-    /// <summary>Runs the CLI and returns its exit code.</summary>
-    public static int Main(string[] args)
-    {
-        Console.Error.WriteLine("usage: pipelinejobs <verb> [options]");
-        return args.Length == 0 ? 2 : 2;
-    }
+    /// <summary>Runs the CLI against the console and the process environment.</summary>
+    public static int Main(string[] args) =>
+        new CliApp(Console.In, Console.Out, Console.Error, Environment.GetEnvironmentVariable, TimeProvider.System).Run(args);
 }

@@ -15,6 +15,12 @@ public abstract class SecretToken : IEquatable<SecretToken>
         _value = value;
     }
 
+    /// <summary>
+    /// The salt this token was derived from, when a store issued it (never printed). It lets a store check the token
+    /// inside its single conditional update, without first reading the job to find which salt the token matches.
+    /// </summary>
+    internal string? IssuedFromSalt { get; init; }
+
     /// <summary>The token text, for sending it over the wire or storing it on purpose.</summary>
     public string Reveal() => _value;
 

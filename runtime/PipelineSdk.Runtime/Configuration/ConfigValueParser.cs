@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace PipelineSdk.Configuration;
+
+/// <summary>Converts configuration text (environment overrides, <c>LOCALONLY</c>) to declared types.</summary>
+public static class ConfigValueParser
+{
+    private static readonly string[] TrueWords = ["t", "true", "on", "ok", "y", "yes", "1"];
+    private static readonly string[] FalseWords = ["f", "false", "off", "n", "no", "0", ""];
+
+    /// <summary>
+    /// Parses a boolean with the Python SDK's table (any case, surrounding blanks ignored):
+    /// t, true, on, ok, y, yes, 1 are true; f, false, off, n, no, 0 and the empty string are false.
+    /// </summary>
+    /// <returns>False when <paramref name="text"/> is null or not in the table.</returns>
+    public static bool TryParseBoolean(string? text, out bool value)
+    {
+        value = false;
+        if (text is null)
+        {
+            return false;
+        }
+
+        var word = text.Trim();
+        if (TrueWords.Contains(word, StringComparer.OrdinalIgnoreCase))
+        {
+            value = true;
+            return true;
+        }
+
+        return FalseWords.Contains(word, StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// Converts <paramref name="text"/> to <paramref name="type"/> as a JSON node, or returns null with
+    /// <paramref name="problem"/> saying what the text is not (without repeating it).
+    /// </summary>
+    internal static JsonNode? TryConvert(string text, ConfigValueType type, out string? problem)
+    {
+        problem = null;
+        switch (type)
+        {
+            case ConfigValueType.String:
+                return JsonValue.Create(text);
+            case ConfigValueType.Integer when long.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer):
+                return JsonValue.Create(integer);
+            case ConfigValueType.Number when double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number):
+                return JsonValue.Create(number);
+            case ConfigValueType.Boolean when TryParseBoolean(text, out var boolean):
+                return JsonValue.Create(boolean);
+            case ConfigValueType.StringArray:
+                return TryConvertStringArray(text, out problem);
+            case ConfigValueType.Object when TryParseJson(text) is JsonObject mapping:
+                return mapping;
+        }
+
+        problem = type switch
+        {
+            ConfigValueType.Integer => "is not an integer",
+            ConfigValueType.Number => "is not a finite number",
+            ConfigValueType.Boolean => "is not a boolean (t, true, on, ok, y, yes, 1 or f, false, off, n, no, 0, empty)",
+            _ => "is not a JSON object",
+        };
+        return null;
+    }
+
+    private static JsonArray? TryConvertStringArray(string text, out string? problem)
+    {
+        problem = null;
+        var trimmed = text.Trim();
+        if (!trimmed.StartsWith('['))
+        {
+            var items = trimmed.Length == 0 ? [] : trimmed.Split(',').Select(item => (JsonNode?)JsonValue.Create(item.Trim()));
+            return new JsonArray(items.ToArray());
+        }
+
+        if (TryParseJson(trimmed) is JsonArray array && array.All(item => item is JsonValue value && value.GetValueKind() == JsonValueKind.String))
+        {
+            return array;
+        }
+
+        problem = "is not a JSON array of strings (or a comma-separated list)";
+        return null;
+    }
+
+    private static JsonNode? TryParseJson(string text)
+    {
+        try
+        {
+            return JsonNode.Parse(text);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

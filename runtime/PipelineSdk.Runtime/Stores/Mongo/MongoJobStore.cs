@@ -1,0 +1,320 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using MongoDB.Bson;
+using MongoDB.Driver;
+using PipelineSdk.Errors;
+using PipelineSdk.Jobs;
+using PipelineSdk.Stores.Internal;
+using PipelineSdk.Tokens;
+
+namespace PipelineSdk.Stores.Mongo;
+
+/// <summary>
+/// The production store: the <c>jobs</c> and <c>pipelines</c> collections of a MongoDB database, with documents laid
+/// out exactly as the Python original writes them, so Python and C# clients can work on the same jobs. Every event is
+/// one <c>findOneAndUpdate</c> whose filter holds the allowed states and the token's salt.
+/// </summary>
+public sealed class MongoJobStore : IPipelineJobStore
+{
+    private static readonly FindOneAndUpdateOptions<BsonDocument> ReturnAfter = new() { ReturnDocument = ReturnDocument.After };
+
+    private static readonly ProjectionDefinition<BsonDocument> GuardFields = Builders<BsonDocument>.Projection
+        .Include("state").Include("_salt").Include("_recent_salts").Include("_callback_salt").Include("_admin");
+
+    private readonly IMongoCollection<BsonDocument> _jobs;
+    private readonly IMongoCollection<BsonDocument> _pipelines;
+    private readonly JobStoreCore _core;
+    private Task? _indexes;
+
+    /// <summary>Opens the store on a database (the collections are <c>jobs</c> and <c>pipelines</c>).</summary>
+    public MongoJobStore(IMongoDatabase database, JobStoreOptions? options = null, ILogger<MongoJobStore>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        _jobs = database.GetCollection<BsonDocument>("jobs");
+        _pipelines = database.GetCollection<BsonDocument>("pipelines");
+        _core = new JobStoreCore(options ?? new JobStoreOptions(), logger ?? NullLogger<MongoJobStore>.Instance);
+    }
+
+    /// <summary>Connects with the given settings and opens the store on their database.</summary>
+    public MongoJobStore(MongoStoreSettings settings, JobStoreOptions? options = null, ILogger<MongoJobStore>? logger = null)
+        : this(new MongoClient(settings.ToClientSettings()).GetDatabase(settings.Database), options, logger)
+    {
+    }
+
+    /// <inheritdoc />
+    public TokenPolicy TokenPolicy => _core.Options.TokenPolicy;
+
+    /// <summary>
+    /// Creates the original's indexes if they are missing: unique and sparse on <c>uuid</c>, ascending on
+    /// <c>child_of</c>, <c>acted_on</c>, <c>acted_using</c>, <c>generated_by</c>, <c>archive_path</c> and
+    /// <c>pipeline_uuid</c>. Idempotent; every operation runs it once first.
+    /// </summary>
+    public Task EnsureIndexesAsync(CancellationToken cancellationToken = default)
+    {
+        var indexes = _indexes ??= CreateIndexesAsync();
+        if (indexes.IsFaulted || indexes.IsCanceled)
+        {
+            _indexes = null;
+        }
+
+        return indexes.WaitAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<JobSnapshot> CreateAsync(NewJob job, CancellationToken cancellationToken = default)
+    {
+        var (uuid, document) = _core.PrepareCreate(job);
+        await RequirePipelineAsync(job.PipelineUuid, cancellationToken).ConfigureAwait(false);
+        if (await FindAsync(uuid, cancellationToken).ConfigureAwait(false) is { } existing)
+        {
+            StoreLog.AlreadyExists(_core.Logger, uuid);
+            return existing;
+        }
+
+        var bson = new BsonDocument("_id", ObjectId.GenerateNewId()).AddRange(MongoDocuments.ToBson(document));
+        try
+        {
+            await _jobs.InsertOneAsync(bson, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (MongoWriteException ex) when (ex.WriteError?.Category == ServerErrorCategory.DuplicateKey)
+        {
+            // Another writer created the same job between the read and the insert (the unique index decided).
+            StoreLog.AlreadyExists(_core.Logger, uuid);
+            return await GetAsync(uuid, cancellationToken).ConfigureAwait(false);
+        }
+
+        StoreLog.Created(_core.Logger, uuid, job.PipelineUuid);
+        return JobDocuments.ToSnapshot(document);
+    }
+
+    /// <inheritdoc />
+    public async Task<JobSnapshot> GetAsync(string jobUuid, CancellationToken cancellationToken = default) =>
+        await FindAsync(jobUuid, cancellationToken).ConfigureAwait(false) ?? throw new UnknownJobException(jobUuid);
+
+    /// <inheritdoc />
+    public Task<JobSnapshot> ApplyAsync(string jobUuid, JobEvent jobEvent, JsonObject? data, SecretToken? token, CancellationToken cancellationToken = default) =>
+        ApplyAsync(jobUuid, jobEvent, data, _core.Guard.Resolve(jobUuid, jobEvent, token), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<JobSnapshot> ApplyWithTokenTextAsync(string jobUuid, JobEvent jobEvent, JsonObject? data, string? tokenText, CancellationToken cancellationToken = default) =>
+        ApplyAsync(jobUuid, jobEvent, data, _core.Guard.ResolveText(jobUuid, jobEvent, tokenText), cancellationToken);
+
+    /// <inheritdoc />
+    public async Task DeleteAsync(string jobUuid, AdminToken? adminToken, JobDeletion deletion, CancellationToken cancellationToken = default)
+    {
+        _core.Guard.DemandAdmin(adminToken, "delete");
+        var filter = new BsonDocument(JobDocuments.UuidField, jobUuid);
+        long matched;
+        if (deletion == JobDeletion.Hard)
+        {
+            matched = (await _jobs.DeleteOneAsync(filter, cancellationToken).ConfigureAwait(false)).DeletedCount;
+        }
+        else
+        {
+            var now = StoredValues.ToStoredDate(_core.Options.Clock.GetUtcNow());
+            var hide = new BsonDocument("$set", new BsonDocument { { "_visible", false }, { "_properties.modified_date", now } });
+            matched = (await _jobs.UpdateOneAsync(filter, hide, cancellationToken: cancellationToken).ConfigureAwait(false)).MatchedCount;
+        }
+
+        if (matched == 0)
+        {
+            throw new UnknownJobException(jobUuid);
+        }
+
+        StoreLog.Deleted(_core.Logger, jobUuid, deletion);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<JobSnapshot>> QueryAsync(JobQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var filter = new BsonDocument();
+        AddIfGiven(filter, "state", query.State?.ToWireName());
+        AddIfGiven(filter, "pipeline_uuid", query.PipelineUuid);
+        AddIfGiven(filter, "child_of", query.ChildOf);
+        var updated = new BsonDocument();
+        AddIfGiven(updated, "$gte", query.UpdatedFrom is { } from ? StoredValues.ToStoredDate(from) : null);
+        AddIfGiven(updated, "$lt", query.UpdatedBefore is { } before ? before.UtcDateTime : null);
+        if (updated.ElementCount > 0)
+        {
+            filter.Add("updated", updated);
+        }
+
+        if (!query.IncludeHidden)
+        {
+            filter.Add("_visible", new BsonDocument("$ne", false));
+        }
+
+        var found = await _jobs.Find(filter)
+            .Sort(new BsonDocument { { "updated", 1 }, { JobDocuments.UuidField, 1 } })
+            .Limit(query.Limit)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return found.Select(d => JobDocuments.ToSnapshot(MongoDocuments.FromBson(d))).ToList();
+    }
+
+    /// <inheritdoc />
+    public async Task<JsonObject?> FindPipelineAsync(string pipelineUuid, CancellationToken cancellationToken = default)
+    {
+        var found = await _pipelines.Find(new BsonDocument("uuid", pipelineUuid))
+            .Project(Builders<BsonDocument>.Projection.Exclude("_id"))
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        return found is null ? null : StoredValues.ToJsonObject(MongoDocuments.FromBson(found));
+    }
+
+    /// <inheritdoc />
+    public async Task RegisterPipelineAsync(string pipelineUuid, JsonObject? fields, CancellationToken cancellationToken = default)
+    {
+        JobStoreCore.RequireUuid(pipelineUuid, nameof(pipelineUuid));
+        var document = new BsonDocument("uuid", pipelineUuid);
+        if (fields is not null)
+        {
+            foreach (var (name, value) in StoredValues.FromJson(fields).Fields.Where(f => f.Key is not ("uuid" or "_id")))
+            {
+                document.Add(name, MongoDocuments.ToBson(value));
+            }
+        }
+
+        await _pipelines.ReplaceOneAsync(new BsonDocument("uuid", pipelineUuid), document, new ReplaceOptions { IsUpsert = true }, cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    private async Task<JobSnapshot> ApplyAsync(string jobUuid, JobEvent jobEvent, JsonObject? data, TokenCondition condition, CancellationToken cancellationToken)
+    {
+        await EnsureIndexesAsync(cancellationToken).ConfigureAwait(false);
+        var plan = _core.Plan(jobEvent, data);
+        if (condition.Kind == TokenConditionKind.Lookup)
+        {
+            condition = _core.Guard.Check(jobUuid, await ReadGuardStateAsync(jobUuid, cancellationToken).ConfigureAwait(false), plan, condition);
+        }
+
+        var update = Update(plan);
+        for (var attempt = 1; attempt <= JobStoreCore.MaxAttempts; attempt++)
+        {
+            var after = await _jobs.FindOneAndUpdateAsync(Filter(jobUuid, plan, condition), update, ReturnAfter, cancellationToken)
+                .ConfigureAwait(false);
+            if (after is not null)
+            {
+                var snapshot = await CompleteAsync(after, cancellationToken).ConfigureAwait(false);
+                StoreLog.Applied(_core.Logger, jobEvent.ToWireName(), jobUuid, snapshot.State.ToWireName(), snapshot.Revision);
+                return snapshot;
+            }
+
+            // The filter missed: read once to throw the precise reason, or learn that a concurrent change has passed.
+            condition = _core.Guard.Check(jobUuid, await ReadGuardStateAsync(jobUuid, cancellationToken).ConfigureAwait(false), plan, condition);
+            StoreLog.Retrying(_core.Logger, jobEvent.ToWireName(), jobUuid);
+        }
+
+        throw JobStoreCore.Conflict(jobUuid, jobEvent);
+    }
+
+    private static BsonDocument Filter(string jobUuid, JobEventPlan plan, TokenCondition condition)
+    {
+        var filter = new BsonDocument(JobDocuments.UuidField, jobUuid);
+        if (!plan.FromAnyState)
+        {
+            filter.Add("state", new BsonDocument("$in", new BsonArray(plan.Sources.Select(s => s.ToWireName()))));
+        }
+
+        switch (condition.Kind)
+        {
+            case TokenConditionKind.UpdateSalt:
+                filter.Add("$or", new BsonArray { new BsonDocument("_salt", condition.Secret), new BsonDocument("_recent_salts", condition.Secret) });
+                break;
+            case TokenConditionKind.CallbackSalt:
+                filter.Add("_callback_salt", condition.Secret);
+                break;
+        }
+
+        return filter;
+    }
+
+    private static BsonDocument Update(JobEventPlan plan)
+    {
+        var set = new BsonDocument();
+        if (plan.Destination is { } destination)
+        {
+            set.Add("state", destination.ToWireName());
+        }
+
+        set.Add("last_event", plan.Event.ToWireName());
+        set.Add("updated", plan.Date);
+        set.Add("_properties.modified_date", plan.Date);
+        set.Add("_salt", plan.NewSalt);
+        return new BsonDocument
+        {
+            { "$set", set },
+            { "$inc", new BsonDocument("_properties.revision", 1) },
+            {
+                "$push", new BsonDocument
+                {
+                    { "history", MongoDocuments.ToBson(plan.HistoryEntry) },
+                    { "_recent_salts", new BsonDocument { { "$each", new BsonArray { plan.NewSalt } }, { "$slice", -JobDocuments.SaltWindow } } },
+                }
+            },
+        };
+    }
+
+    private async Task<JobGuardState?> ReadGuardStateAsync(string jobUuid, CancellationToken cancellationToken)
+    {
+        var found = await _jobs.Find(new BsonDocument(JobDocuments.UuidField, jobUuid)).Project(GuardFields)
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        return found is null ? null : JobDocuments.GuardState(MongoDocuments.FromBson(found));
+    }
+
+    private async Task<JobSnapshot?> FindAsync(string jobUuid, CancellationToken cancellationToken)
+    {
+        await EnsureIndexesAsync(cancellationToken).ConfigureAwait(false);
+        var found = await _jobs.Find(new BsonDocument(JobDocuments.UuidField, jobUuid)).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        return found is null ? null : await CompleteAsync(found, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Reads a stored job. A job the Python original created has no callback salt yet: it gets one (only if still
+    /// missing, so concurrent readers agree) before its callback token is derived.
+    /// </summary>
+    private async Task<JobSnapshot> CompleteAsync(BsonDocument found, CancellationToken cancellationToken)
+    {
+        if (!found.Contains("_callback_salt"))
+        {
+            var uuid = found[JobDocuments.UuidField].AsString;
+            var filter = new BsonDocument { { JobDocuments.UuidField, uuid }, { "_callback_salt", new BsonDocument("$exists", false) } };
+            await _jobs.UpdateOneAsync(filter, new BsonDocument("$set", new BsonDocument("_callback_salt", Salts.NewSalt())), cancellationToken: cancellationToken)
+                .ConfigureAwait(false);
+            found = await _jobs.Find(new BsonDocument(JobDocuments.UuidField, uuid)).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false)
+                ?? throw new UnknownJobException(uuid);
+        }
+
+        return JobDocuments.ToSnapshot(MongoDocuments.FromBson(found));
+    }
+
+    private async Task RequirePipelineAsync(string pipelineUuid, CancellationToken cancellationToken)
+    {
+        var count = await _pipelines.CountDocumentsAsync(new BsonDocument("uuid", pipelineUuid), new CountOptions { Limit = 1 }, cancellationToken)
+            .ConfigureAwait(false);
+        if (count == 0)
+        {
+            throw new UnknownPipelineException(pipelineUuid);
+        }
+    }
+
+    private async Task CreateIndexesAsync()
+    {
+        var keys = Builders<BsonDocument>.IndexKeys;
+        var models = new List<CreateIndexModel<BsonDocument>>
+        {
+            new(keys.Ascending(JobDocuments.UuidField), new CreateIndexOptions { Unique = true, Sparse = true }),
+        };
+        models.AddRange(JobDocuments.IndexedFields.Select(field => new CreateIndexModel<BsonDocument>(keys.Ascending(field))));
+        await _jobs.Indexes.CreateManyAsync(models).ConfigureAwait(false);
+        StoreLog.IndexesEnsured(_core.Logger, _jobs.CollectionNamespace.FullName);
+    }
+
+    private static void AddIfGiven(BsonDocument document, string name, object? value)
+    {
+        if (value is not null)
+        {
+            document.Add(name, MongoDocuments.ToBson(value));
+        }
+    }
+}
