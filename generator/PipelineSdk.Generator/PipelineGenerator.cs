@@ -1,10 +1,17 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using PipelineSdk.Generator.Emit;
+using PipelineSdk.Generator.Inputs;
+using PipelineSdk.Generator.Model;
+using PipelineSdk.Generator.Parsing;
 
 namespace PipelineSdk.Generator;
 
 /// <summary>
-/// Reads the PipelineJobs JSON schemas given as AdditionalFiles and emits typed event methods,
-/// payload records and configuration binders. The pipeline is wired in a later change.
+/// Reads the PipelineJobs JSON schemas given as AdditionalFiles (metadata <c>PipelineSdkKind</c>) and emits the state
+/// machine, typed event methods, payload records and configuration binders. Wiring only; the work is in Parsing/ and
+/// Emit/. Sources come from equatable specs and diagnostics from their own output, so a diagnostic's position change
+/// never regenerates code.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class PipelineGenerator : IIncrementalGenerator
@@ -12,5 +19,66 @@ public sealed class PipelineGenerator : IIncrementalGenerator
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
+        var options = context.AnalyzerConfigOptionsProvider
+            .Select(static (provider, _) => GeneratorOptions.From(provider.GlobalOptions))
+            .WithTrackingName(TrackingNames.Options);
+
+        var documents = context.AdditionalTextsProvider
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (pair, cancellationToken) => InputClassifier.Classify(pair.Left, pair.Right, cancellationToken))
+            .WithTrackingName(TrackingNames.Classify)
+            .Where(static document => document is not null)
+            .Select(static (document, _) => document!)
+            .WithTrackingName(TrackingNames.Documents);
+
+        var library = documents
+            .Collect()
+            .Select(static (all, _) => SortByPath(all))
+            .WithTrackingName(TrackingNames.Library);
+
+        var parsed = documents
+            .Where(static document => document.Kind != InputKind.Schema)
+            .Combine(library)
+            .Combine(options)
+            .Select(static (input, cancellationToken) => FileParser.Parse(input.Left.Left, input.Left.Right, input.Right, cancellationToken))
+            .WithTrackingName(TrackingNames.Parse);
+
+        var model = parsed
+            .Collect()
+            .Select(static (files, cancellationToken) => ModelResolver.Resolve(files, cancellationToken))
+            .WithTrackingName(TrackingNames.Resolve);
+
+        var stateMachines = model.SelectMany(static (m, _) => m.StateMachines).WithTrackingName(TrackingNames.StateMachines);
+        context.RegisterSourceOutput(stateMachines, static (spc, spec) => AddAll(spc, StateMachineEmitter.Emit(spec)));
+
+        var payloadSets = model.SelectMany(static (m, _) => m.PayloadSets).WithTrackingName(TrackingNames.PayloadSets);
+        context.RegisterSourceOutput(payloadSets, static (spc, spec) => AddAll(spc, PayloadEmitter.Emit(spec)));
+
+        var configs = model.SelectMany(static (m, _) => m.Configs).WithTrackingName(TrackingNames.Configs);
+        context.RegisterSourceOutput(configs, static (spc, spec) => AddAll(spc, ConfigEmitter.Emit(spec)));
+
+        var diagnostics = model.Select(static (m, _) => m.Diagnostics).WithTrackingName(TrackingNames.Diagnostics);
+        context.RegisterSourceOutput(diagnostics, static (spc, all) =>
+        {
+            foreach (var diagnostic in all)
+            {
+                spc.ReportDiagnostic(diagnostic.ToDiagnostic());
+            }
+        });
+    }
+
+    private static EquatableArray<SchemaDocument> SortByPath(ImmutableArray<SchemaDocument> documents)
+    {
+        var sorted = documents.ToArray();
+        System.Array.Sort(sorted, static (a, b) => string.CompareOrdinal(a.Path, b.Path));
+        return sorted.ToEquatableArray();
+    }
+
+    private static void AddAll(SourceProductionContext context, System.Collections.Generic.IEnumerable<GeneratedFile> files)
+    {
+        foreach (var file in files)
+        {
+            context.AddSource(file.HintName, file.Text);
+        }
     }
 }

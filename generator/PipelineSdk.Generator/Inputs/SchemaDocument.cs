@@ -1,0 +1,8 @@
+namespace PipelineSdk.Generator.Inputs;
+
+/// <summary>One classified AdditionalFile with its text; the unit the rest of the pipeline works on.</summary>
+/// <param name="Path">The file path with '/' separators; its identity for $ref resolution, hint names and diagnostics.</param>
+/// <param name="Kind">What the file is to the generator.</param>
+/// <param name="RawKind">The metadata value as written (for the unknown-kind diagnostic).</param>
+/// <param name="Text">The file's text.</param>
+internal sealed record SchemaDocument(string Path, InputKind Kind, string RawKind, string Text);
