@@ -111,10 +111,7 @@ public abstract class JobHttpTests : JobApiTestBase
     public async Task Remote_transport_applies_events_through_the_endpoint_with_the_same_results()
     {
         await using var host = await HttpTestHost.StartAsync();
-        var store = await NewStoreAsync();
-        host.Server.MessageHandler = EventsEndpointStandIn.Over(store);
-        var remote = new RemoteJobEventTransport(host.Abaco, ManagerUrl(host));
-        var job = await MinimalJobAsync(store, Services(transport: remote), host.Server.BaseUri.ToString());
+        var (store, remote, job) = await RemoteSetupAsync(host);
 
         var running = await job.HandleAsync(JobEvent.Run, new JsonObject { ["step"] = 1 });
 
@@ -133,10 +130,7 @@ public abstract class JobHttpTests : JobApiTestBase
     public async Task Remote_transport_maps_the_endpoints_errors_to_the_stores_exceptions()
     {
         await using var host = await HttpTestHost.StartAsync();
-        var store = await NewStoreAsync();
-        host.Server.MessageHandler = EventsEndpointStandIn.Over(store);
-        var remote = new RemoteJobEventTransport(host.Abaco, ManagerUrl(host));
-        var job = await MinimalJobAsync(store, Services(transport: remote), host.Server.BaseUri.ToString());
+        var (store, remote, job) = await RemoteSetupAsync(host);
 
         var transition = await Assert.ThrowsAsync<InvalidTransitionException>(() => job.HandleAsync(JobEvent.Finish));
         Assert.Equal(JobState.Created, transition.State);
@@ -175,10 +169,7 @@ public abstract class JobHttpTests : JobApiTestBase
     public async Task Remote_transport_retries_429_and_5xx_but_not_a_plain_404()
     {
         await using var host = await HttpTestHost.StartAsync();
-        var store = await NewStoreAsync();
-        host.Server.MessageHandler = EventsEndpointStandIn.Over(store);
-        var remote = new RemoteJobEventTransport(host.Abaco, ManagerUrl(host));
-        var job = await MinimalJobAsync(store, Services(transport: remote), host.Server.BaseUri.ToString());
+        var (store, remote, job) = await RemoteSetupAsync(host);
 
         host.Server.Script(ScriptedResponse.Fail(429), ScriptedResponse.Fail(503));
         Assert.Equal(JobState.Running, (await job.HandleAsync(JobEvent.Run)).State);
@@ -220,6 +211,15 @@ public abstract class JobHttpTests : JobApiTestBase
         {
             Assert.DoesNotContain(lines, line => line.Contains(secret, StringComparison.Ordinal));
         }
+    }
+
+    /// <summary>A store behind the endpoint stand-in, a remote transport to it, and the minimal job using that transport.</summary>
+    private async Task<(Stores.IPipelineJobStore Store, RemoteJobEventTransport Remote, ManagedPipelineJob Job)> RemoteSetupAsync(HttpTestHost host)
+    {
+        var store = await NewStoreAsync();
+        host.Server.MessageHandler = EventsEndpointStandIn.Over(store);
+        var remote = new RemoteJobEventTransport(host.Abaco, ManagerUrl(host));
+        return (store, remote, await MinimalJobAsync(store, Services(transport: remote), host.Server.BaseUri.ToString()));
     }
 
     private static Uri ManagerUrl(HttpTestHost host) =>

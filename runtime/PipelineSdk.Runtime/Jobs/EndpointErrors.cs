@@ -52,7 +52,8 @@ internal static class EndpointErrors
         }
     }
 
-    private static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+    /// <summary>The text of a JSON string value, else null.</summary>
+    public static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 
     private sealed record EndpointError(string? Type, string? Message, string? State, string? Event);
 }

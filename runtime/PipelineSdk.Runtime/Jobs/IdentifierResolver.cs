@@ -35,15 +35,7 @@ internal sealed class IdentifierResolver(IIdentifierLookup? lookup, ILogger logg
         for (var i = 0; i < ids.Count; i++)
         {
             var id = ids[i] ?? throw new PipelineJobValidationException($"{option}[{i}] is null.");
-            var uuid = TypedUuid.IsValid(id) ? id.ToLowerInvariant()
-                : lookup is null ? null : await lookup.FindMetadataAsync(id, cancellationToken).ConfigureAwait(false);
-            if (uuid is null)
-            {
-                JobLog.Unresolved(logger, option, id);
-                continue;
-            }
-
-            resolved.Add(uuid);
+            await ResolveOneAsync(id, option, metadata: true, resolved, cancellationToken).ConfigureAwait(false);
         }
 
         if (resolved.Count == 0)
@@ -74,17 +66,25 @@ internal sealed class IdentifierResolver(IIdentifierLookup? lookup, ILogger logg
         var resolved = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var input in inputs)
         {
-            var uuid = TypedUuid.IsValid(input) ? input.ToLowerInvariant()
-                : lookup is null ? null : await lookup.FindInputAsync(input, cancellationToken).ConfigureAwait(false);
-            if (uuid is null)
-            {
-                JobLog.Unresolved(logger, option, input);
-                continue;
-            }
-
-            resolved.Add(uuid);
+            await ResolveOneAsync(input, option, metadata: false, resolved, cancellationToken).ConfigureAwait(false);
         }
 
         return resolved;
+    }
+
+    /// <summary>Adds the UUID of <paramref name="identifier"/> to <paramref name="resolved"/>: by prefix, else by look-up, else dropped.</summary>
+    private async System.Threading.Tasks.Task ResolveOneAsync(string identifier, string option, bool metadata, SortedSet<string> resolved, CancellationToken cancellationToken)
+    {
+        var uuid = TypedUuid.IsValid(identifier) ? identifier.ToLowerInvariant()
+            : lookup is null ? null
+            : metadata ? await lookup.FindMetadataAsync(identifier, cancellationToken).ConfigureAwait(false)
+            : await lookup.FindInputAsync(identifier, cancellationToken).ConfigureAwait(false);
+        if (uuid is null)
+        {
+            JobLog.Unresolved(logger, option, identifier);
+            return;
+        }
+
+        resolved.Add(uuid);
     }
 }

@@ -78,10 +78,8 @@ public sealed class RemoteJobEventTransport : IJobEventTransport
         }
 
         var job = root?["result"]?["job"] as JsonObject;
-        var state = JobStates.TryParse(Text(job?["state"]), out var parsedState) ? parsedState : (JobState?)null;
-        var lastEvent = JobEvents.TryParse(Text(job?["last_event"]), out var parsedEvent) ? parsedEvent : (JobEvent?)null;
-        return new JobEventResult(Text(job?["uuid"]) ?? jobUuid, state, lastEvent, null, AbacoClient.ReadExecutionId(body));
+        var state = JobStates.TryParse(EndpointErrors.Text(job?["state"]), out var parsedState) ? parsedState : (JobState?)null;
+        var lastEvent = JobEvents.TryParse(EndpointErrors.Text(job?["last_event"]), out var parsedEvent) ? parsedEvent : (JobEvent?)null;
+        return new JobEventResult(EndpointErrors.Text(job?["uuid"]) ?? jobUuid, state, lastEvent, null, AbacoClient.ReadExecutionId(body));
     }
-
-    private static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 }
