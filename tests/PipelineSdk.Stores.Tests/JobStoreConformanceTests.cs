@@ -422,6 +422,55 @@ public abstract class JobStoreConformanceTests
         Assert.Equal(applied.Count, outcomes.Count(o => o != "refused"));
     }
 
+    [Fact]
+    public async Task Cancel_deletes_a_job_that_has_only_its_create_event()
+    {
+        var store = await NewStoreAsync();
+        var job = await store.CreateAsync(NewJob());
+
+        Assert.True(await ((ICancellableJobStore)store).CancelAsync(job.Uuid, job.UpdateToken));
+
+        await Assert.ThrowsAsync<UnknownJobException>(() => store.GetAsync(job.Uuid));
+        await Assert.ThrowsAsync<UnknownJobException>(() => ((ICancellableJobStore)store).CancelAsync(job.Uuid, job.UpdateToken));
+    }
+
+    [Fact]
+    public async Task Cancel_accepts_the_token_as_text_and_refuses_another()
+    {
+        var store = await NewStoreAsync();
+        var job = await store.CreateAsync(NewJob());
+        var cancel = (ICancellableJobStore)store;
+
+        var refused = await Assert.ThrowsAsync<InvalidTokenException>(() => cancel.CancelAsync(job.Uuid, new UpdateToken("0dc73dc3ff39b49a")));
+        Assert.DoesNotContain("0dc73dc3ff39b49a", refused.Message);
+        Assert.Equal(JobState.Created, (await store.GetAsync(job.Uuid)).State);
+
+        // A token carried as text (not issued by this store object) is matched against the job's salts.
+        Assert.True(await cancel.CancelAsync(job.Uuid, new UpdateToken(job.UpdateToken.Reveal())));
+    }
+
+    [Fact]
+    public async Task Cancel_after_another_event_deletes_nothing()
+    {
+        var store = await NewStoreAsync();
+        var job = await store.CreateAsync(NewJob());
+        var updated = await store.ApplyAsync(job.Uuid, JobEvent.Update, null, job.UpdateToken);
+
+        Assert.False(await ((ICancellableJobStore)store).CancelAsync(job.Uuid, updated.UpdateToken));
+
+        Assert.Equal(2, (await store.GetAsync(job.Uuid)).History.Count);
+    }
+
+    [Fact]
+    public async Task Cancel_with_a_wrong_token_under_permissive_policy_deletes()
+    {
+        var store = await NewStoreAsync(TokenPolicy.Permissive);
+        var job = await store.CreateAsync(NewJob());
+
+        Assert.True(await ((ICancellableJobStore)store).CancelAsync(job.Uuid, new UpdateToken("0dc73dc3ff39b49a")));
+        await Assert.ThrowsAsync<UnknownJobException>(() => store.GetAsync(job.Uuid));
+    }
+
     /// <summary>Opens the store under test with the pipeline of the vectors registered.</summary>
     protected async Task<IPipelineJobStore> NewStoreAsync(TokenPolicy policy = TokenPolicy.Enforce)
     {

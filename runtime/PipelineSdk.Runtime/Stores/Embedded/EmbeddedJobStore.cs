@@ -16,7 +16,7 @@ namespace PipelineSdk.Stores.Embedded;
 /// so an event is a read, check and write inside one transaction that holds the file's lock: LiteDB's shared mode
 /// locks the file across processes for the transaction, and a lock per file serialises the threads of this process.
 /// </summary>
-public sealed class EmbeddedJobStore : IPipelineJobStore, IDisposable
+public sealed class EmbeddedJobStore : IPipelineJobStore, ICancellableJobStore, IDisposable
 {
     private static readonly ConcurrentDictionary<string, object> FileLocks = new(StringComparer.Ordinal);
 
@@ -124,6 +124,28 @@ public sealed class EmbeddedJobStore : IPipelineJobStore, IDisposable
         }
 
         StoreLog.Deleted(_core.Logger, jobUuid, deletion);
+        return true;
+    });
+
+    /// <inheritdoc />
+    public Task<bool> CancelAsync(string jobUuid, UpdateToken token, CancellationToken cancellationToken = default) => Run(() =>
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_fileLock)
+        {
+            var found = _jobs.FindOne(Query.EQ(JobDocuments.UuidField, jobUuid));
+            var document = found is null ? null : LiteDocuments.FromBson(found);
+            var guard = document is null ? null : JobDocuments.GuardState(document);
+            if (_core.Guard.CheckCancel(jobUuid, guard, document is null ? 0 : JobDocuments.RevisionOf(document), token) is null)
+            {
+                return false;
+            }
+
+            _jobs.Delete(found!["_id"]);
+        }
+
+        StoreLog.Deleted(_core.Logger, jobUuid, JobDeletion.Hard);
         return true;
     });
 
