@@ -111,6 +111,19 @@ public abstract class JobStoreConformanceTests
         Assert.Null(await store.FindPipelineAsync("106bd5f0-0000-5000-8000-000000000000"));
     }
 
+    [Fact]
+    public async Task Pipelines_are_listed_in_uuid_order_without_the_database_id()
+    {
+        var store = await NewStoreAsync();
+        await store.RegisterPipelineAsync(OtherPipeline, new JsonObject { ["name"] = "Tacobot" });
+
+        var listed = await store.ListPipelinesAsync();
+
+        Assert.Equal(
+            [$"{{\"uuid\":\"{OtherPipeline}\",\"name\":\"Tacobot\"}}", $"{{\"uuid\":\"{Pipeline}\",\"name\":\"Conformance\"}}"],
+            listed.Select(p => p.ToJsonString()));
+    }
+
     [Theory]
     [MemberData(nameof(SpecTransitions.AllPairs), MemberType = typeof(SpecTransitions))]
     public async Task Every_event_is_applied_or_refused_as_the_transition_table_says(JobState state, JobEvent jobEvent)

@@ -216,6 +216,26 @@ public sealed class EmbeddedJobStore : IPipelineJobStore, ICancellableJobStore, 
     });
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<JsonObject>> ListPipelinesAsync(CancellationToken cancellationToken = default) => Run(() =>
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        List<BsonDocument> found;
+        lock (_fileLock)
+        {
+            found = _pipelines.FindAll().ToList();
+        }
+
+        return (IReadOnlyList<JsonObject>)found
+            .Select(document =>
+            {
+                document.Remove("_id");
+                return StoredValues.ToJsonObject(LiteDocuments.FromBson(document));
+            })
+            .OrderBy(pipeline => (string?)pipeline["uuid"], StringComparer.Ordinal)
+            .ToList();
+    });
+
+    /// <inheritdoc />
     public Task RegisterPipelineAsync(string pipelineUuid, JsonObject? fields, CancellationToken cancellationToken = default) => Run(() =>
     {
         JobStoreCore.RequireUuid(pipelineUuid, nameof(pipelineUuid));

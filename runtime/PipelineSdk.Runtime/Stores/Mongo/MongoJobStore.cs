@@ -206,6 +206,16 @@ public sealed class MongoJobStore : IPipelineJobStore, ICancellableJobStore
     }
 
     /// <inheritdoc />
+    public async Task<IReadOnlyList<JsonObject>> ListPipelinesAsync(CancellationToken cancellationToken = default)
+    {
+        var found = await _pipelines.Find(FilterDefinition<BsonDocument>.Empty)
+            .Project(Builders<BsonDocument>.Projection.Exclude("_id"))
+            .Sort(new BsonDocument("uuid", 1))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return found.Select(d => StoredValues.ToJsonObject(MongoDocuments.FromBson(d))).ToList();
+    }
+
+    /// <inheritdoc />
     public async Task RegisterPipelineAsync(string pipelineUuid, JsonObject? fields, CancellationToken cancellationToken = default)
     {
         JobStoreCore.RequireUuid(pipelineUuid, nameof(pipelineUuid));
