@@ -49,6 +49,12 @@ public static class ReactorSettingsLoader
         var problems = new List<string>();
         IReadOnlyList<string> files = [];
         Collect(problems, () => files = ConfigFileSearch.Locate(options));
+        if (problems.Count > 0)
+        {
+            // The explicit file is missing: still check the files of the search places.
+            files = ConfigFileSearch.Locate(options with { ExplicitPath = null });
+        }
+
         var yaml = new YamlConfigurationSource(files);
         var overrides = new EnvironmentOverrideSource(options.Keys, options.Environment);
         Collect(problems, () => new YamlConfigurationProvider(yaml).Load());
