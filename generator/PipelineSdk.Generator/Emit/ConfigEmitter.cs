@@ -115,7 +115,7 @@ internal static class ConfigEmitter
         writer.WriteLine("{");
         for (var i = 0; i < all.Count; i++)
         {
-            writer.WriteLine("    " + all[i].Identifier + " = " + FinalValue(all[i], "v" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)) + ",");
+            writer.WriteLine("    " + all[i].Identifier + " = " + TypeWriter.FinalValue(all[i], "v" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)) + ",");
         }
 
         writer.WriteLine("};");
@@ -251,21 +251,6 @@ internal static class ConfigEmitter
         }
 
         return "ToList<" + itemType + ">(" + section + ", " + location + ", (element, elementPath) => " + itemValue + ")";
-    }
-
-    private static string FinalValue(PropertySpec property, string local)
-    {
-        if (!property.IsNonNullable)
-        {
-            return local;
-        }
-
-        if (property.HasValueDefault)
-        {
-            return local + " ?? " + property.DefaultExpression;
-        }
-
-        return property.Value.IsValueType ? local + " ?? default" : local + "!";
     }
 
     private const string Helpers = """

@@ -67,11 +67,11 @@ internal static class PayloadParser
         return new PayloadSetSpec(path, "PipelineSdk.Payloads." + fileBase + ".g.cs", ns, extensionsClass, specs.ToEquatableArray(), builder.Objects, builder.Enums);
     }
 
-    /// <summary>The PascalCase file name without <c>.schema.json</c>/<c>.json</c> (<c>my-progress.schema.json</c> → <c>MyProgress</c>).</summary>
+    /// <summary>The PascalCase file name without <c>.schema.json</c>/<c>.jsonschema</c>/<c>.json</c> (<c>my-progress.schema.json</c> → <c>MyProgress</c>).</summary>
     public static string FileBaseName(string path)
     {
         var name = DiagnosticCollector.FileName(path);
-        foreach (var suffix in new[] { ".schema.json", ".json" })
+        foreach (var suffix in new[] { ".schema.json", ".jsonschema", ".json" })
         {
             if (name.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
             {
