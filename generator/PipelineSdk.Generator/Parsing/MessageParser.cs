@@ -23,7 +23,7 @@ internal static class MessageParser
         var fileBase = PayloadParser.FileBaseName(path);
         var suggested = fileBase.EndsWith("Message", StringComparison.Ordinal) ? fileBase : fileBase + "Message";
         builder.ReserveTypeName(MessageEmitter.ReaderClass);
-        var root = builder.Build(schema, path, string.Empty, suggested);
+        var root = builder.Build(schema, path, string.Empty, suggested, record: true);
         if (root.Kind != ValueKind.Object)
         {
             diagnostics.Report(DiagnosticDescriptors.InvalidMessageSchema, path, string.Empty, string.Empty, "the root of a message schema must be an object schema (with \"type\": \"object\" or properties)");

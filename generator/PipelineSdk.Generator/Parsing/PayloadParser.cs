@@ -48,7 +48,7 @@ internal static class PayloadParser
 
             var eventId = Identifiers.ToPascalCase(payload.Name);
             var definition = schema.Definitions[SchemaLibrary.PayloadDefinitionPrefix + payload.Name];
-            var value = builder.Build(definition, path, pointer, eventId + "Data");
+            var value = builder.Build(definition, path, pointer, eventId + "Data", record: true);
             if (value.Kind != ValueKind.Object)
             {
                 diagnostics.Report(DiagnosticDescriptors.UnsupportedConstruct, path, pointer, pointer, "a payload that is not an object schema");

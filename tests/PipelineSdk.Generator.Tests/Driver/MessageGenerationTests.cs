@@ -60,7 +60,7 @@ public sealed class MessageGenerationTests
     {
         var json = JsonNode.Parse("""
             {"uuid": "1061269f-x", "name": "launch", "token": "short", "priority": 9, "threshold": 0, "dry_run": "yes",
-             "tags": ["a", "b", "c", "d"], "files": [{"extra": 1}, {"uri": "http://x", "size": -1}], "colour": "red"}
+             "tags": ["a", "b", "c", "d"], "files": [{"extra": 1}, {"uri": "http://x", "size": -1}], "data": 5, "colour": "red"}
             """);
 
         var exception = Assert.Throws<PipelineJobValidationException>(() => FromJson(json));
@@ -80,6 +80,7 @@ public sealed class MessageGenerationTests
                 "/tags must have at most 3 item(s)",
                 "/files/1/uri must match the pattern ^agave://",
                 "/files/1/size must be at least 0",
+                "/data must be of type object",
             ],
             exception.Problems);
     }
