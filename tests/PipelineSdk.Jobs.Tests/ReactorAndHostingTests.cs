@@ -1,8 +1,9 @@
-using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using System.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using PipelineSdk.Configuration;
 using PipelineSdk.Errors;
 using PipelineSdk.Jobs.Tests.Support;
 using PipelineSdk.Reactors;
@@ -82,10 +83,10 @@ public sealed class ReactorAndHostingTests : JobApiTestBase, IDisposable
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["pipelines:pipeline_uuid"] = "",
-            ["pipelines:job_indexer_id"] = " ",
+            ["pipelines:job_indexer_id"] = "",
         }).Build();
 
-        var error = Assert.Throws<PipelineJobValidationException>(() => PipelinesSettings.FromConfiguration(configuration));
+        var error = Assert.Throws<PipelineJobValidationException>(() => ReactorSettingsBinder.Bind(configuration));
 
         Assert.Equal(2, error.Problems.Count);
         Assert.Contains(error.Problems, p => p.StartsWith("pipelines:pipeline_uuid", StringComparison.Ordinal));

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using PipelineSdk.Configuration;
 
 namespace PipelineSdk.Jobs;
 

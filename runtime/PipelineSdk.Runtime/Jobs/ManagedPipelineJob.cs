@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using PipelineSdk.Configuration;
 using PipelineSdk.Errors;
 using PipelineSdk.Identifiers;
 using PipelineSdk.Stores;

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
+using PipelineSdk.Configuration;
 using PipelineSdk.Http;
 using PipelineSdk.Reactors;
 using PipelineSdk.Stores;

@@ -1,7 +1,8 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using PipelineSdk.Configuration;
 using PipelineSdk.Http;
 using PipelineSdk.Stores;
 
@@ -11,20 +12,20 @@ namespace PipelineSdk.Jobs;
 public static class PipelineJobsServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="PipelinesSettings"/> (read from the <c>pipelines</c> section of
-    /// <paramref name="configuration"/>), the SDK's HTTP clients pointed at <c>pipelines.api_server</c>
+    /// Registers <see cref="PipelinesSettings"/> (the <c>pipelines</c> section of <paramref name="configuration"/>, bound
+    /// and validated by the generated <see cref="ReactorSettingsBinder"/>), the SDK's HTTP clients pointed at <c>pipelines.api_server</c>
     /// (<see cref="PipelineHttpServiceCollectionExtensions.AddPipelineSdkHttp"/>, unless already registered) and a
     /// singleton <see cref="PipelineJobFactory"/>. The factory needs an <see cref="IPipelineJobStore"/>: register one
     /// (for example with the store registration of the stores package) before resolving it. Optional
     /// <see cref="IIdentifierLookup"/>, <see cref="IUpdateTokenSink"/> and <see cref="IJobEventTransport"/>
     /// registrations are picked up.
     /// </summary>
-    /// <exception cref="Errors.PipelineJobValidationException">The <c>pipelines</c> section is malformed (when first resolved).</exception>
+    /// <exception cref="Errors.PipelineJobValidationException">The configuration is malformed (when first resolved); every problem is named by key path.</exception>
     public static IServiceCollection AddPipelineJobs(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        services.TryAddSingleton(_ => PipelinesSettings.FromConfiguration(configuration));
+        services.TryAddSingleton(_ => ReactorSettingsBinder.Bind(configuration).Pipelines ?? new PipelinesSettings());
         if (!services.Any(d => d.ServiceType == typeof(AbacoClient)))
         {
             var apiServer = configuration["pipelines:api_server"];

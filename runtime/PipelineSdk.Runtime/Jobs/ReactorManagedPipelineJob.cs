@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using PipelineSdk.Configuration;
 using PipelineSdk.Reactors;
 using PipelineSdk.Stores;
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
+using PipelineSdk.Configuration;
 using PipelineSdk.Http.Tests.Support;
 using PipelineSdk.Stores;
 using PipelineSdk.Tokens;
