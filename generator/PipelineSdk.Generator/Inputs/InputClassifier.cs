@@ -9,6 +9,7 @@ namespace PipelineSdk.Generator.Inputs;
 internal static class InputClassifier
 {
     public const string KindMetadata = "build_metadata.AdditionalFiles.PipelineSdkKind";
+    public const string IdMetadata = "build_metadata.AdditionalFiles.PipelineSdkSchemaId";
 
     /// <summary>Null for files without the metadata (appsettings.json and the like are never read).</summary>
     public static SchemaDocument? Classify(AdditionalText file, AnalyzerConfigOptionsProvider options, CancellationToken cancellationToken)
@@ -19,7 +20,8 @@ internal static class InputClassifier
         }
 
         var text = file.GetText(cancellationToken)?.ToString() ?? string.Empty;
-        return new SchemaDocument(NormalizePath(file.Path), ParseKind(rawKind.Trim()), rawKind.Trim(), text);
+        var id = options.GetOptions(file).TryGetValue(IdMetadata, out var rawId) && !string.IsNullOrWhiteSpace(rawId) ? rawId.Trim() : null;
+        return new SchemaDocument(NormalizePath(file.Path), ParseKind(rawKind.Trim()), rawKind.Trim(), text, id);
     }
 
     public static string NormalizePath(string path) => path.Replace('\\', '/');

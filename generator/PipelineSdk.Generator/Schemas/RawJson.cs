@@ -79,7 +79,7 @@ internal static class RawJson
         var hash = reference.IndexOf('#');
         var filePart = hash < 0 ? reference : reference.Substring(0, hash);
         var fragment = hash < 0 ? string.Empty : reference.Substring(hash);
-        var targetPath = filePart.Length == 0 ? path : SchemaLibrary.ResolvePath(path, filePart);
+        var targetPath = filePart.Length == 0 ? path : library.ResolvePath(path, filePart);
         var pointer = JsonPointer.FromFragment(fragment);
         if (!library.Contains(targetPath) || Select(library.Raw(targetPath), pointer) is null)
         {

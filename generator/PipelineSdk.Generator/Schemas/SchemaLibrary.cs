@@ -18,6 +18,7 @@ internal sealed class SchemaLibrary
     public const string PayloadDefinitionPrefix = "x-pipelinejob-payload:";
 
     private readonly Dictionary<string, SchemaDocument> _documents = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _pathsById = new(StringComparer.Ordinal);
     private readonly Dictionary<string, JObject> _raw = new(StringComparer.Ordinal);
     private readonly Dictionary<string, JsonSchema> _schemas = new(StringComparer.Ordinal);
     private readonly HashSet<string> _loading = new(StringComparer.Ordinal);
@@ -28,6 +29,10 @@ internal sealed class SchemaLibrary
         foreach (var document in documents)
         {
             _documents[document.Path] = document;
+            if (document.Id is { } id)
+            {
+                _pathsById[id] = document.Path;
+            }
         }
 
         _cancellationToken = cancellationToken;
@@ -77,9 +82,17 @@ internal sealed class SchemaLibrary
         return schema;
     }
 
-    /// <summary>Resolves a relative file reference against the referencing file's folder.</summary>
-    public static string ResolvePath(string fromPath, string relative)
+    /// <summary>
+    /// The path of the file a <c>$ref</c>'s file part names: a file's id (<see cref="SchemaDocument.Id"/>), else a
+    /// path relative to the referencing file's folder (or absolute).
+    /// </summary>
+    public string ResolvePath(string fromPath, string relative)
     {
+        if (_pathsById.TryGetValue(relative, out var identified))
+        {
+            return identified;
+        }
+
         if (relative.StartsWith("/", StringComparison.Ordinal) || relative.IndexOf(':') > 0)
         {
             return InputClassifier.NormalizePath(relative);
@@ -154,7 +167,7 @@ internal sealed class SchemaLibrary
         public override string ResolveFilePath(string documentPath, string jsonPath)
         {
             var hash = jsonPath.IndexOf('#');
-            return ResolvePath(InputClassifier.NormalizePath(documentPath), hash < 0 ? jsonPath : jsonPath.Substring(0, hash));
+            return _library.ResolvePath(InputClassifier.NormalizePath(documentPath), hash < 0 ? jsonPath : jsonPath.Substring(0, hash));
         }
 
         public override System.Threading.Tasks.Task<NJsonSchema.References.IJsonReference> ResolveFileReferenceAsync(string filePath, CancellationToken cancellationToken)

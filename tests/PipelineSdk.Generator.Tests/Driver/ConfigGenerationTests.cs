@@ -32,6 +32,38 @@ public sealed class ConfigGenerationTests
     }
 
     [Fact]
+    public void User_config_names_the_canonical_schema_by_its_package_id_wherever_the_package_lies()
+    {
+        // As the package props register it: somewhere in the NuGet cache, with the id pipelinesdk:<file name>.
+        var canonical = Schema.Canonical("reactor_config.schema.json", "Schema") with
+        {
+            Path = "/home/someone/.nuget/packages/pipelinesdk/0.1.0/schemas/reactor_config.schema.json",
+            Id = "pipelinesdk:reactor_config.schema.json",
+        };
+        var user = User with { Text = User.Text.Replace("../../schemas/reactor_config.schema.json", "pipelinesdk:reactor_config.schema.json", StringComparison.Ordinal) };
+        Assert.Contains("pipelinesdk:reactor_config.schema.json", user.Text, StringComparison.Ordinal);
+
+        var run = GeneratorHarness.Run([canonical, user], Runtime.Assembly);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompileProblems);
+        Assert.Equal(Generated.Value.HintNames, run.HintNames);
+        Assert.Equal(Generated.Value.Source("PipelineSdk.Config.MyReactor.g.cs"), run.Source("PipelineSdk.Config.MyReactor.g.cs"));
+    }
+
+    [Fact]
+    public void A_schema_id_that_no_file_carries_is_an_unresolvable_ref()
+    {
+        var user = User with { Text = User.Text.Replace("../../schemas/reactor_config.schema.json", "pipelinesdk:reactor_config.schema.json", StringComparison.Ordinal) };
+
+        var run = GeneratorHarness.Run([CanonicalAsReference, user], Runtime.Assembly);
+
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("PSDK1102", diagnostic.Id);
+        Assert.Contains("pipelinesdk:reactor_config.schema.json", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Canonical_defaults_apply_and_values_convert_to_declared_types()
     {
         var settings = ReactorSettingsBinder.Bind(Configuration(new()

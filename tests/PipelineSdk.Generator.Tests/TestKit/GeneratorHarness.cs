@@ -67,7 +67,9 @@ public static class GeneratorHarness
             globalOptions ?? new Dictionary<string, string> { ["build_property.RootNamespace"] = "Consumer.Reactor" },
             schemas.ToDictionary(
                 schema => schema.Path,
-                schema => (IReadOnlyDictionary<string, string>)new Dictionary<string, string> { ["build_metadata.AdditionalFiles.PipelineSdkKind"] = schema.Kind }));
+                schema => (IReadOnlyDictionary<string, string>)(schema.Id is null
+                    ? new Dictionary<string, string> { ["build_metadata.AdditionalFiles.PipelineSdkKind"] = schema.Kind }
+                    : new Dictionary<string, string> { ["build_metadata.AdditionalFiles.PipelineSdkKind"] = schema.Kind, ["build_metadata.AdditionalFiles.PipelineSdkSchemaId"] = schema.Id })));
 
     /// <summary>The compile problems of one statement using <c>job</c> (a JobEventSender) against the generated code.</summary>
     public static ImmutableArray<Diagnostic> CompileCall(IEnumerable<Schema> schemas, string statement) =>

@@ -1,7 +1,7 @@
 namespace PipelineSdk.Generator.Tests.TestKit;
 
-/// <summary>An input file for a generator run: a path, its PipelineSdkKind and its text.</summary>
-public sealed record Schema(string Path, string Kind, string Text)
+/// <summary>An input file for a generator run: a path, its PipelineSdkKind, its text and its PipelineSdkSchemaId (if any).</summary>
+public sealed record Schema(string Path, string Kind, string Text, string? Id = null)
 {
     /// <summary>Folder of the canonical schemas copied next to the test assembly.</summary>
     public static string CanonicalFolder => System.IO.Path.Combine(AppContext.BaseDirectory, "schemas");
