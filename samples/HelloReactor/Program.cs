@@ -1,0 +1,142 @@
+// The sample reactor: the lifecycle of one PipelineJob on the embedded store (or MongoDB with --mongo URI), with a
+// local events endpoint standing in for the jobs-manager actor that Agave notifications reach.
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using HelloReactor;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Logging;
+using MongoDB.Driver;
+using PipelineSdk;
+using PipelineSdk.Configuration;
+using PipelineSdk.Endpoint;
+using PipelineSdk.Jobs;
+using PipelineSdk.Reactors;
+using PipelineSdk.Stores;
+using PipelineSdk.Stores.Embedded;
+using PipelineSdk.Stores.Mongo;
+using PipelineSdk.Tokens;
+
+var mongoUri = args.Length == 2 && args[0] == "--mongo" ? args[1] : null;
+if (args.Length > 0 && mongoUri is null)
+{
+    Console.Error.WriteLine("usage: dotnet run [-- --mongo mongodb://HOST:PORT/DATABASE]");
+    return 2;
+}
+
+// config.yml (next to the app) with _REACTOR_* overrides, bound to the types generated from
+// schemas/config/hello_reactor.schema.json: the canonical sections plus `hello`.
+var settings = ReactorSettingsLoader.Load(HelloReactorSettingsBinder.Bind, HelloReactorSettingsBinder.Keys);
+var pipelines = settings.Pipelines!;
+var authority = new AdminTokenAuthority(new AdminTokenOptions { Key = pipelines.AdminTokenKey, Secret = pipelines.AdminTokenSecret });
+var storeOptions = new JobStoreOptions { AdminTokens = authority };
+
+// The message that starts the reactor: Abaco's MSG when set, else a default one; read into the generated record.
+var reactor = ReactorContext.FromEnvironment();
+var message = reactor.RawMessage is null
+    ? HelloMessage.FromJson(new JsonObject { ["experiment_id"] = "102edd93-29d6-5483-b60b-8dfd4d094b9c", ["sample"] = "world" })
+    : reactor.ReadMessage<HelloMessage>();
+
+IPipelineJobStore store;
+string storeName;
+if (mongoUri is null)
+{
+    var file = Path.GetFullPath(Path.Combine(".data", "jobs.db"));
+    Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+    store = new EmbeddedJobStore(new EmbeddedStoreOptions { FilePath = file }, storeOptions);
+    storeName = "embedded store " + Path.GetRelativePath(Environment.CurrentDirectory, file);
+}
+else
+{
+    var database = MongoUrl.Create(mongoUri).DatabaseName ?? "catalog";
+    store = new MongoJobStore(new MongoStoreSettings { ConnectionString = mongoUri, Database = database }, storeOptions);
+    storeName = "MongoDB database " + database;
+}
+
+Console.WriteLine($"Store: {storeName}");
+if (await store.FindPipelineAsync(pipelines.PipelineUuid!) is null)
+{
+    await store.RegisterPipelineAsync(pipelines.PipelineUuid!, new JsonObject { ["name"] = "hello-reactor sample pipeline" });
+    Console.WriteLine($"Registered pipeline {pipelines.PipelineUuid}");
+}
+
+// The jobs-manager stand-in: the events endpoint on a free loopback port; callback URLs point at it.
+var endpoint = PipelineJobEventsHost.Build(new PipelineJobEventsHostOptions
+{
+    Store = store,
+    ConfigureEvents = events =>
+    {
+        events.ManagerIds.Add(pipelines.JobManagerId!);
+        events.Nonces.Add(new EndpointNonce(pipelines.JobManagerNonce!));
+    },
+    // One line per request on stderr (without query strings, so without secrets); no hosting chatter.
+    ConfigureLogging = logging => logging.AddSimpleConsole(console => console.SingleLine = true).AddFilter("Microsoft.Hosting", LogLevel.Warning),
+});
+endpoint.Urls.Clear();
+endpoint.Urls.Add("http://127.0.0.1:0");
+await endpoint.StartAsync();
+var endpointUrl = endpoint.Urls.First();
+Console.WriteLine($"Events endpoint: {endpointUrl}");
+
+try
+{
+    var job = await ManagedPipelineJob.CreateAsync(store, pipelines with { ApiServer = endpointUrl },
+        new ManagedPipelineJobOptions { ExperimentId = [message.ExperimentId], Admin = new JobAdmin(reactor.Username) });
+    await job.SetupAsync(new JsonObject { ["sample"] = message.Sample, ["greeting"] = settings.Hello!.Greeting });
+    Console.WriteLine($"Job:          {job.Uuid}");
+    Console.WriteLine($"State:        {job.State!.Value.ToWireName()}");
+    Console.WriteLine($"Archive path: {job.ArchivePath}");
+    Console.WriteLine($"Callback URL: {Redaction.HideSecrets(job.Callback!)}");
+
+    if (job.State != JobState.Created)
+    {
+        // Same pipeline, experiment and data: the same job. It is reused, not created again.
+        Console.WriteLine($"Job {job.Uuid} already exists ({job.State.Value.ToWireName()}): reused, no events sent.");
+    }
+    else
+    {
+        await job.RunAsync();
+        Console.WriteLine($"Sent run -> {job.State!.Value.ToWireName()}");
+        var steps = settings.Hello.Steps;
+        for (var step = 1; step <= steps; step++)
+        {
+            // The payload record generated from schemas/events/progress.schema.json, validated before it is sent.
+            var progress = new Progress { Percent = step * 100 / (steps + 1), Step = $"saying hello to {message.Sample} ({step}/{steps})" };
+            await job.UpdateAsync(progress);
+            Console.WriteLine($"Sent update {progress.Percent}%");
+        }
+
+        // What Agave does with the callback URL given to its job: a RUNNING notification with the job's JSON as the
+        // body, then FINISHED through the status parameter of the URL.
+        using var http = new HttpClient();
+        var running = await http.PostAsJsonAsync(job.Callback, new JsonObject
+        {
+            ["id"] = "4241516197281223146-242ac11b-0001-007",
+            ["appId"] = "hello-reactor-0.1.0",
+            ["status"] = "RUNNING",
+        });
+        Console.WriteLine($"Agave notification RUNNING -> HTTP {(int)running.StatusCode}");
+        var finished = await http.PostAsync(job.CallbackWithStatus("FINISHED"), content: null);
+        Console.WriteLine($"Agave notification FINISHED -> HTTP {(int)finished.StatusCode}");
+        running.EnsureSuccessStatusCode();
+        finished.EnsureSuccessStatusCode();
+
+        await job.RefreshAsync();
+        if (job.State != JobState.Finished)
+        {
+            await job.FinishAsync();
+            Console.WriteLine("Sent finish");
+        }
+    }
+
+    var stored = await store.GetAsync(job.Uuid!);
+    Console.WriteLine();
+    Console.WriteLine($"Job {stored.Uuid} is {stored.State.ToWireName()} after '{stored.LastEvent.ToWireName()}'. History:");
+    HistoryTable.Write(Console.Out, stored.History);
+    return 0;
+}
+finally
+{
+    await endpoint.StopAsync();
+    await endpoint.DisposeAsync();
+    (store as IDisposable)?.Dispose();
+}
