@@ -1,0 +1,102 @@
+using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Xml.Linq;
+
+namespace PipelineSdk.Package.Tests;
+
+/// <summary>The .nupkg a reactor project references: what is in it, where, and with which dependencies.</summary>
+[Collection(PackedFeedCollection.Name)]
+public sealed class PackageLayoutTests(PackedFeed packed)
+{
+    private static readonly string[] AnalyzerFiles =
+        ["NJsonSchema.Annotations.dll", "NJsonSchema.dll", "Namotion.Reflection.dll", "Newtonsoft.Json.dll", "PipelineSdk.Generator.dll"];
+
+    [Fact]
+    public void Runtime_with_its_xml_docs_is_the_only_lib()
+    {
+        var lib = Entries().Where(name => name.StartsWith("lib/", StringComparison.Ordinal)).Order(StringComparer.Ordinal);
+
+        Assert.Equal(["lib/net10.0/PipelineSdk.Runtime.dll", "lib/net10.0/PipelineSdk.Runtime.xml"], lib);
+        Assert.Contains("<member name=\"T:PipelineSdk.Jobs.ManagedPipelineJob\">", ReadText("lib/net10.0/PipelineSdk.Runtime.xml"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void One_analyzer_slot_holds_the_generator_and_its_schema_libraries_but_not_System_Text_Json()
+    {
+        var analyzers = Entries().Where(name => name.StartsWith("analyzers/", StringComparison.Ordinal)).ToList();
+
+        Assert.Equal(["analyzers/dotnet/cs"], analyzers.Select(name => name[..name.LastIndexOf('/')]).Distinct());
+        Assert.Equal(AnalyzerFiles, analyzers.Select(name => name[(name.LastIndexOf('/') + 1)..]).Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(Entries(), name => name.Contains("System.Text.Json", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void Props_for_direct_and_transitive_references_are_the_repository_props()
+    {
+        var props = File.ReadAllBytes(Repository.PathOf("runtime", "PipelineSdk.Runtime", "build", "PipelineSdk.props"));
+
+        Assert.Equal(props, ReadBytes("build/PipelineSdk.props"));
+        Assert.Equal(props, ReadBytes("buildTransitive/PipelineSdk.props"));
+        Assert.DoesNotContain(Entries(), name => name.StartsWith("build", StringComparison.Ordinal) && !name.EndsWith("/PipelineSdk.props", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Canonical_schemas_are_shipped_unchanged()
+    {
+        var repository = Directory.GetFiles(Repository.PathOf("schemas"), "*.schema.json").Order(StringComparer.Ordinal).ToList();
+        var shipped = Entries().Where(name => name.StartsWith("schemas/", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
+
+        Assert.Equal(repository.Select(path => "schemas/" + Path.GetFileName(path)), shipped);
+        Assert.All(repository, path => Assert.Equal(File.ReadAllBytes(path), ReadBytes("schemas/" + Path.GetFileName(path))));
+    }
+
+    [Fact]
+    public void Nuspec_names_the_readme_the_package_dependencies_and_the_AspNetCore_framework()
+    {
+        var nuspec = XDocument.Parse(ReadText("PipelineSdk.nuspec"));
+        XNamespace ns = nuspec.Root!.Name.Namespace;
+        var metadata = nuspec.Root.Element(ns + "metadata")!;
+        var dependencies = metadata.Descendants(ns + "dependency").ToDictionary(d => (string)d.Attribute("id")!, d => (string)d.Attribute("version")!);
+        var centralVersions = XDocument.Load(Repository.PathOf("Directory.Packages.props")).Descendants("PackageVersion")
+            .ToDictionary(p => (string)p.Attribute("Include")!, p => (string)p.Attribute("Version")!);
+
+        Assert.Equal("PipelineSdk", (string?)metadata.Element(ns + "id"));
+        Assert.Equal(packed.Version, (string?)metadata.Element(ns + "version"));
+        Assert.Equal("README.md", (string?)metadata.Element(ns + "readme"));
+        Assert.Contains("PipelineJobs", ReadText("README.md"), StringComparison.Ordinal);
+        Assert.Equal(["LiteDB", "MongoDB.Driver", "YamlDotNet"], dependencies.Keys.Order(StringComparer.Ordinal));
+        Assert.All(dependencies, dependency => Assert.Equal(centralVersions[dependency.Key], dependency.Value));
+        Assert.Equal(["Microsoft.AspNetCore.App"], metadata.Descendants(ns + "frameworkReference").Select(f => (string)f.Attribute("name")!));
+    }
+
+    [Fact]
+    public void Packing_again_gives_the_same_bytes()
+    {
+        var again = Path.Combine(packed.Workspace, "feed-again");
+        var pack = DotnetProcess.Run(Repository.Root, null,
+            "pack", Repository.PathOf("runtime", "PipelineSdk.Runtime", "PipelineSdk.Runtime.csproj"),
+            "-c", Repository.Configuration, "--no-build", "-o", again);
+        Assert.True(pack.ExitCode == 0, pack.ToString());
+
+        Assert.Equal(Hash(packed.PackageFile), Hash(Path.Combine(again, Path.GetFileName(packed.PackageFile))));
+    }
+
+    private static string Hash(string path) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path)));
+
+    private List<string> Entries()
+    {
+        using var zip = ZipFile.OpenRead(packed.PackageFile);
+        return [.. zip.Entries.Select(entry => entry.FullName).Where(name => !name.EndsWith('/'))];
+    }
+
+    private byte[] ReadBytes(string entryName)
+    {
+        using var zip = ZipFile.OpenRead(packed.PackageFile);
+        using var stream = (zip.GetEntry(entryName) ?? throw new InvalidOperationException(entryName + " is not in the package")).Open();
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+
+    private string ReadText(string entryName) => System.Text.Encoding.UTF8.GetString(ReadBytes(entryName)).TrimStart('\uFEFF');
+}

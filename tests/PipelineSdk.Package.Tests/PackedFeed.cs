@@ -1,0 +1,101 @@
+namespace PipelineSdk.Package.Tests;
+
+/// <summary>
+/// Packs PipelineSdk once per test run (from the runtime this run was built with) into a temporary folder feed, and
+/// lays out a workspace next to it the way a user's machine is: a NuGet.config naming the feed, and a packages folder
+/// of its own so no copy of the package from an earlier run (or from samples/run.sh) is ever used.
+/// </summary>
+public sealed class PackedFeed : IDisposable
+{
+    public PackedFeed()
+    {
+        Workspace = Directory.CreateTempSubdirectory("pipelinesdk-package-tests-").FullName;
+        Feed = Path.Combine(Workspace, "feed");
+        Pack = DotnetProcess.Run(Repository.Root, null,
+            "pack", Repository.PathOf("runtime", "PipelineSdk.Runtime", "PipelineSdk.Runtime.csproj"),
+            "-c", Repository.Configuration, "--no-build", "-o", Feed);
+        Assert.True(Pack.ExitCode == 0, Pack.ToString());
+        PackageFile = Assert.Single(Directory.GetFiles(Feed, "PipelineSdk.*.nupkg"));
+        Version = Path.GetFileNameWithoutExtension(PackageFile)["PipelineSdk.".Length..];
+
+        File.WriteAllText(Path.Combine(Workspace, "NuGet.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="pipelinesdk-test-feed" value="{Feed}" />
+              </packageSources>
+            </configuration>
+            """);
+        File.WriteAllText(Path.Combine(Workspace, "Directory.Build.props"), $"""
+            <Project>
+              <PropertyGroup>
+                <PipelineSdkVersion>{Version}</PipelineSdkVersion>
+                <RestorePackagesPath>{Path.Combine(Workspace, "packages")}/</RestorePackagesPath>
+              </PropertyGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(Workspace, "Directory.Packages.props"), "<Project />");
+    }
+
+    /// <summary>The temporary folder holding the feed, the packages folder and the projects.</summary>
+    public string Workspace { get; }
+
+    /// <summary>The folder feed holding the packed PipelineSdk.</summary>
+    public string Feed { get; }
+
+    /// <summary>The packed .nupkg.</summary>
+    public string PackageFile { get; }
+
+    /// <summary>The packed version (the repository's).</summary>
+    public string Version { get; }
+
+    /// <summary>The pack command's result.</summary>
+    public DotnetResult Pack { get; }
+
+    /// <summary>Copies a project folder into the workspace, without build output or local data.</summary>
+    public string CopyProject(string source, string name)
+    {
+        var target = Path.Combine(Workspace, name);
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(source, file);
+            if (relative.Split(Path.DirectorySeparatorChar)[0] is "bin" or "obj" or ".data")
+            {
+                continue;
+            }
+
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(target, relative))!);
+            File.Copy(file, Path.Combine(target, relative));
+        }
+
+        return target;
+    }
+
+    /// <summary>Writes a file under the workspace (creating folders) and returns its path.</summary>
+    public string Write(string relativePath, string text)
+    {
+        var path = Path.Combine(Workspace, relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Workspace, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by a dying child process; the temporary folder is left to the system.
+        }
+    }
+}
+
+/// <summary>Every test of the package shares one pack and one workspace, and they run one after another.</summary>
+[CollectionDefinition(Name)]
+public sealed class PackedFeedCollection : ICollectionFixture<PackedFeed>
+{
+    public const string Name = "Packed feed";
+}
