@@ -9,7 +9,7 @@ namespace PipelineSdk.Generator;
 
 /// <summary>
 /// Reads the PipelineJobs JSON schemas given as AdditionalFiles (metadata <c>PipelineSdkKind</c>) and emits the state
-/// machine, typed event methods, payload records and configuration binders. Wiring only; the work is in Parsing/ and
+/// machine, typed event methods, payload records, configuration binders and message records. Wiring only; the work is in Parsing/ and
 /// Emit/. Sources come from equatable specs and diagnostics from their own output, so a diagnostic's position change
 /// never regenerates code.
 /// </summary>
@@ -56,6 +56,9 @@ public sealed class PipelineGenerator : IIncrementalGenerator
 
         var configs = model.SelectMany(static (m, _) => m.Configs).WithTrackingName(TrackingNames.Configs);
         context.RegisterSourceOutput(configs, static (spc, spec) => AddAll(spc, ConfigEmitter.Emit(spec)));
+
+        var messages = model.SelectMany(static (m, _) => m.Messages).WithTrackingName(TrackingNames.Messages);
+        context.RegisterSourceOutput(messages, static (spc, spec) => AddAll(spc, MessageEmitter.Emit(spec)));
 
         var diagnostics = model.Select(static (m, _) => m.Diagnostics).WithTrackingName(TrackingNames.Diagnostics);
         context.RegisterSourceOutput(diagnostics, static (spc, all) =>

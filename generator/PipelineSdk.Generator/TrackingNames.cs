@@ -12,5 +12,6 @@ internal static class TrackingNames
     public const string StateMachines = nameof(StateMachines);
     public const string PayloadSets = nameof(PayloadSets);
     public const string Configs = nameof(Configs);
+    public const string Messages = nameof(Messages);
     public const string Diagnostics = nameof(Diagnostics);
 }

@@ -7,11 +7,13 @@ namespace PipelineSdk.Cli;
 /// <summary>
 /// The <c>pipelinejobs</c> command: finds the verb, reads its arguments from the command line or, with
 /// <c>--batch</c>, one JSON object per stdin line, and prints one result per invocation.
-/// Exit codes: 0 success, 1 a batch line failed, 2 usage error.
+/// Exit codes: 0 success, 1 a refused operation (wrong state, bad token, unknown job) or a failed batch line,
+/// 2 usage error.
 /// </summary>
 public sealed class CliApp(TextReader stdin, TextWriter stdout, TextWriter stderr, Func<string, string?> environment, TimeProvider clock)
 {
-    private readonly IReadOnlyList<VerbSpec> _verbs = ComputeVerbs.All(environment, clock);
+    private readonly IReadOnlyList<VerbSpec> _verbs =
+        [.. ComputeVerbs.All(environment, clock), .. OperatorVerbs.All(environment, stdout, clock)];
 
     /// <summary>Runs one command and returns its exit code.</summary>
     public int Run(IReadOnlyList<string> args)
@@ -22,27 +24,47 @@ public sealed class CliApp(TextReader stdin, TextWriter stdout, TextWriter stder
             return args.Count == 0 ? 2 : 0;
         }
 
-        var verb = _verbs.FirstOrDefault(v => v.Name == args[0]);
+        // A verb group takes two words (pipelines add); every other verb one.
+        var verb = (args.Count > 1 ? _verbs.FirstOrDefault(v => v.Name == args[0] + " " + args[1]) : null)
+            ?? _verbs.FirstOrDefault(v => v.Name == args[0]);
         if (verb is null)
         {
             stderr.WriteLine($"error: unknown verb '{args[0]}'; run 'pipelinejobs help' for the list");
             return 2;
         }
 
-        var rest = args.Skip(1).ToList();
+        var rest = args.Skip(verb.Name.Count(c => c == ' ') + 1).ToList();
         if (rest.Remove("--batch"))
         {
-            return rest.Count == 0 ? RunBatch(verb) : Fail($"{verb.Name} --batch takes its arguments from stdin, not '{rest[0]}'");
+            return !verb.AllowsBatch ? Fail($"{verb.Name} does not take --batch")
+                : rest.Count == 0 ? RunBatch(verb)
+                : Fail($"{verb.Name} --batch takes its arguments from stdin, not '{rest[0]}'");
         }
 
         try
         {
-            stdout.WriteLine(verb.Compute(ArgumentReader.FromCommandLine(verb, rest)));
+            Print(Execute(verb, ArgumentReader.FromCommandLine(verb, rest)));
             return 0;
         }
-        catch (Exception e) when (e is UsageException or PipelineJobException)
+        catch (Exception e) when (e is UsageException or PipelineJobValidationException or UnknownEventException)
         {
             return Fail(e.Message);
+        }
+        catch (PipelineJobException e)
+        {
+            stderr.WriteLine($"error: {e.Message}");
+            return 1;
+        }
+    }
+
+    private static string? Execute(VerbSpec verb, VerbInput input) =>
+        verb.Run(input, CancellationToken.None).GetAwaiter().GetResult();
+
+    private void Print(string? output)
+    {
+        if (output is not null)
+        {
+            stdout.WriteLine(output);
         }
     }
 
@@ -60,7 +82,7 @@ public sealed class CliApp(TextReader stdin, TextWriter stdout, TextWriter stder
 
             try
             {
-                stdout.WriteLine(verb.Compute(ArgumentReader.FromBatchLine(verb, line)));
+                Print(Execute(verb, ArgumentReader.FromBatchLine(verb, line)));
             }
             catch (Exception e) when (e is UsageException or PipelineJobException)
             {

@@ -211,7 +211,7 @@ public sealed class EnvironmentOverrideTests : IDisposable
             File.WriteAllText(Path.Combine(directory, "config.yml"), yaml);
         }
 
-        var keys = CanonicalConfigCatalogue.With([Threshold, Options, Pin, PosixPath, Debug, .. extraKeys]);
+        ConfigKey[] keys = [.. ReactorSettingsBinder.Keys, Threshold, Options, Pin, PosixPath, Debug, .. extraKeys];
         return new ConfigurationBuilder()
             .AddReactorConfiguration(new ReactorConfigurationOptions { SearchDirectories = [directory], Keys = keys, Environment = environment })
             .Build();

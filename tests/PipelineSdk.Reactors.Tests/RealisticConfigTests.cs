@@ -10,26 +10,17 @@ public sealed class RealisticConfigTests : IDisposable
     private const string LogsToken = "loggly-token-xyz";
 
     // The reactor's own schema extends the canonical one with a "demo" section.
-    private static readonly IReadOnlyList<ConfigKey> Keys = CanonicalConfigCatalogue.With(
+    private static readonly IReadOnlyList<ConfigKey> Keys =
+    [
+        .. ReactorSettingsBinder.Keys,
         new ConfigKey("demo:threshold", ConfigValueType.Number, false),
         new ConfigKey("demo:samples", ConfigValueType.StringArray, false),
-        new ConfigKey("demo:notify", ConfigValueType.Boolean, false));
+        new ConfigKey("demo:notify", ConfigValueType.Boolean, false),
+    ];
 
     private readonly TempDirectory _directory = new();
 
     public void Dispose() => _directory.Dispose();
-
-    [Fact]
-    public void Canonical_catalogue_declares_the_schema_keys_with_types_and_secrets()
-    {
-        var byPath = CanonicalConfigCatalogue.Keys.ToDictionary(k => k.Path);
-
-        Assert.Equal(new ConfigKey("pipelines:job_manager_nonce", ConfigValueType.String, true), byPath["pipelines:job_manager_nonce"]);
-        Assert.Equal(new ConfigKey("pipelines:archive_roots", ConfigValueType.StringArray, false), byPath["pipelines:archive_roots"]);
-        Assert.Equal(new ConfigKey("mongodb:port", ConfigValueType.Integer, false), byPath["mongodb:port"]);
-        Assert.Equal(new ConfigKey("logs:token", ConfigValueType.String, true), byPath["logs:token"]);
-        Assert.Equal(ConfigValueType.Boolean, byPath["pipelines:state_enter"].Type);
-    }
 
     [Fact]
     public void A_realistic_config_yml_reads_into_configuration_with_overrides_applied()

@@ -111,6 +111,19 @@ public abstract class JobStoreConformanceTests
         Assert.Null(await store.FindPipelineAsync("106bd5f0-0000-5000-8000-000000000000"));
     }
 
+    [Fact]
+    public async Task Pipelines_are_listed_in_uuid_order_without_the_database_id()
+    {
+        var store = await NewStoreAsync();
+        await store.RegisterPipelineAsync(OtherPipeline, new JsonObject { ["name"] = "Tacobot" });
+
+        var listed = await store.ListPipelinesAsync();
+
+        Assert.Equal(
+            [$"{{\"uuid\":\"{OtherPipeline}\",\"name\":\"Tacobot\"}}", $"{{\"uuid\":\"{Pipeline}\",\"name\":\"Conformance\"}}"],
+            listed.Select(p => p.ToJsonString()));
+    }
+
     [Theory]
     [MemberData(nameof(SpecTransitions.AllPairs), MemberType = typeof(SpecTransitions))]
     public async Task Every_event_is_applied_or_refused_as_the_transition_table_says(JobState state, JobEvent jobEvent)
@@ -420,6 +433,55 @@ public abstract class JobStoreConformanceTests
         // finish may repeat from FINISHED; fail from FINISHED is forbidden, and nothing leaves FAILED but retire/reset.
         Assert.True(applied.All(e => e == applied[0]), $"applied: {string.Join(",", applied)}");
         Assert.Equal(applied.Count, outcomes.Count(o => o != "refused"));
+    }
+
+    [Fact]
+    public async Task Cancel_deletes_a_job_that_has_only_its_create_event()
+    {
+        var store = await NewStoreAsync();
+        var job = await store.CreateAsync(NewJob());
+
+        Assert.True(await ((ICancellableJobStore)store).CancelAsync(job.Uuid, job.UpdateToken));
+
+        await Assert.ThrowsAsync<UnknownJobException>(() => store.GetAsync(job.Uuid));
+        await Assert.ThrowsAsync<UnknownJobException>(() => ((ICancellableJobStore)store).CancelAsync(job.Uuid, job.UpdateToken));
+    }
+
+    [Fact]
+    public async Task Cancel_accepts_the_token_as_text_and_refuses_another()
+    {
+        var store = await NewStoreAsync();
+        var job = await store.CreateAsync(NewJob());
+        var cancel = (ICancellableJobStore)store;
+
+        var refused = await Assert.ThrowsAsync<InvalidTokenException>(() => cancel.CancelAsync(job.Uuid, new UpdateToken("0dc73dc3ff39b49a")));
+        Assert.DoesNotContain("0dc73dc3ff39b49a", refused.Message);
+        Assert.Equal(JobState.Created, (await store.GetAsync(job.Uuid)).State);
+
+        // A token carried as text (not issued by this store object) is matched against the job's salts.
+        Assert.True(await cancel.CancelAsync(job.Uuid, new UpdateToken(job.UpdateToken.Reveal())));
+    }
+
+    [Fact]
+    public async Task Cancel_after_another_event_deletes_nothing()
+    {
+        var store = await NewStoreAsync();
+        var job = await store.CreateAsync(NewJob());
+        var updated = await store.ApplyAsync(job.Uuid, JobEvent.Update, null, job.UpdateToken);
+
+        Assert.False(await ((ICancellableJobStore)store).CancelAsync(job.Uuid, updated.UpdateToken));
+
+        Assert.Equal(2, (await store.GetAsync(job.Uuid)).History.Count);
+    }
+
+    [Fact]
+    public async Task Cancel_with_a_wrong_token_under_permissive_policy_deletes()
+    {
+        var store = await NewStoreAsync(TokenPolicy.Permissive);
+        var job = await store.CreateAsync(NewJob());
+
+        Assert.True(await ((ICancellableJobStore)store).CancelAsync(job.Uuid, new UpdateToken("0dc73dc3ff39b49a")));
+        await Assert.ThrowsAsync<UnknownJobException>(() => store.GetAsync(job.Uuid));
     }
 
     /// <summary>Opens the store under test with the pipeline of the vectors registered.</summary>

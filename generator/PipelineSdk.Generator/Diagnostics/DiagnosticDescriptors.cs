@@ -72,6 +72,12 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         "A config schema must be an object schema whose sections are objects or scalar settings.");
 
+    public static readonly DiagnosticDescriptor InvalidMessageSchema = Create(
+        "PSDK1202", "Invalid message schema",
+        "{0} at '{1}': {2}",
+        DiagnosticSeverity.Error,
+        "A message schema must be an object schema: it becomes a record read from the reactor's message.");
+
     public static readonly DiagnosticDescriptor DuplicateName = Create(
         "PSDK1301", "Duplicate name after C# naming",
         "{0} at '{1}': '{2}' and '{3}' both become the C# name '{4}'",
@@ -99,7 +105,7 @@ internal static class DiagnosticDescriptors
     private static readonly DiagnosticDescriptor[] All =
     {
         NoInputs, MalformedJson, UnknownKind, NothingDeclared, UnsupportedConstruct, UnresolvableReference,
-        ContradictoryConstraints, InvalidStateMachine, UnknownPayloadEvent, InvalidConfigSchema, DuplicateName,
+        ContradictoryConstraints, InvalidStateMachine, UnknownPayloadEvent, InvalidConfigSchema, InvalidMessageSchema, DuplicateName,
         RenamedMember, DuplicateType, InternalError,
     };
 

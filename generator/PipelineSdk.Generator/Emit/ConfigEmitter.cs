@@ -13,6 +13,9 @@ internal static class ConfigEmitter
     private const string Configuration = "global::Microsoft.Extensions.Configuration.IConfiguration";
     private const string Problems = "global::System.Collections.Generic.List<string>";
     private const string Exists = "global::Microsoft.Extensions.Configuration.ConfigurationExtensions.Exists";
+    private const string ConfigKey = "global::PipelineSdk.Configuration.ConfigKey";
+    private const string ConfigValueType = "global::PipelineSdk.Configuration.ConfigValueType";
+    private const string KeyList = "global::System.Collections.Generic.List<" + ConfigKey + ">";
 
     public static IEnumerable<GeneratedFile> Emit(ConfigSpec spec)
     {
@@ -47,11 +50,24 @@ internal static class ConfigEmitter
         writer.WriteLine("var settings = Bind" + spec.RootTypeName + "(configuration, string.Empty, problems);");
         writer.WriteLine("if (problems.Count > 0) throw new global::PipelineSdk.Errors.PipelineJobValidationException(problems);");
         writer.WriteLine("return settings;");
+        writer.CloseBlock().WriteLine();
+        writer.WriteLine("/// <summary>");
+        writer.WriteLine("/// Every key the schema declares (sections of extended schemas included), with its type and <c>x-secret</c> flag:");
+        writer.WriteLine("/// the declared key set of the <c>_REACTOR_*</c> environment overrides. Lists of objects have no key.");
+        writer.WriteLine("/// </summary>");
+        writer.WriteLine("public static global::System.Collections.Generic.IReadOnlyList<" + ConfigKey + "> Keys { get; } = CollectKeys();");
+        writer.WriteLine();
+        writer.OpenBlock("private static global::System.Collections.Generic.IReadOnlyList<" + ConfigKey + "> CollectKeys()");
+        writer.WriteLine("var keys = new " + KeyList + "();");
+        writer.WriteLine("AddKeysOf" + spec.RootTypeName + "(string.Empty, keys);");
+        writer.WriteLine("return keys.AsReadOnly();");
         writer.CloseBlock();
         foreach (var type in spec.Objects)
         {
             writer.WriteLine();
             WriteBindMethod(writer, type);
+            writer.WriteLine();
+            WriteKeysMethod(writer, type);
         }
 
         foreach (var type in spec.Enums)
@@ -72,8 +88,7 @@ internal static class ConfigEmitter
 
     private static void WriteBindMethod(SourceWriter writer, ObjectTypeSpec type)
     {
-        var all = new List<PropertySpec>(type.BaseProperties);
-        all.AddRange(type.Properties);
+        var all = AllProperties(type);
         writer.WriteLine("/// <summary>Binds a <see cref=\"" + type.Name + "\"/> from one configuration section, adding every problem to <paramref name=\"problems\"/>.</summary>");
         writer.WriteLine("/// <param name=\"section\">The section.</param>");
         writer.WriteLine("/// <param name=\"path\">The section's key path, for messages.</param>");
@@ -100,11 +115,68 @@ internal static class ConfigEmitter
         writer.WriteLine("{");
         for (var i = 0; i < all.Count; i++)
         {
-            writer.WriteLine("    " + all[i].Identifier + " = " + FinalValue(all[i], "v" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)) + ",");
+            writer.WriteLine("    " + all[i].Identifier + " = " + TypeWriter.FinalValue(all[i], "v" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)) + ",");
         }
 
         writer.WriteLine("};");
         writer.CloseBlock();
+    }
+
+    private static void WriteKeysMethod(SourceWriter writer, ObjectTypeSpec type)
+    {
+        writer.WriteLine("/// <summary>Adds the keys of a <see cref=\"" + type.Name + "\"/> section at <paramref name=\"path\"/> to <paramref name=\"keys\"/>.</summary>");
+        writer.WriteLine("/// <param name=\"path\">The section's key path.</param>");
+        writer.WriteLine("/// <param name=\"keys\">Collects the keys.</param>");
+        writer.OpenBlock("public static void AddKeysOf" + type.Name + "(string path, " + KeyList + " keys)");
+        foreach (var property in AllProperties(type))
+        {
+            var location = "Join(path, " + Identifiers.StringLiteral(property.JsonName) + ")";
+            var value = property.Value;
+            if (value.Kind == ValueKind.Object)
+            {
+                writer.WriteLine(KeysMethod(value) + "(" + location + ", keys);");
+            }
+            else if (KeyType(value) is { } keyType)
+            {
+                writer.WriteLine("keys.Add(new " + ConfigKey + "(" + location + ", " + ConfigValueType + "." + keyType + ", " + (property.Secret ? "true" : "false") + "));");
+            }
+        }
+
+        writer.CloseBlock();
+    }
+
+    /// <summary>The <c>ConfigValueType</c> member of a leaf value, or null for values no override can set (lists of objects or lists).</summary>
+    private static string? KeyType(ValueSpec value) => value.Kind switch
+    {
+        ValueKind.String or ValueKind.Enum => "String",
+        ValueKind.Integer => "Integer",
+        ValueKind.Number => "Number",
+        ValueKind.Boolean => "Boolean",
+        ValueKind.Json => value.JsonTypes.Count == 1 && value.JsonTypes[0] == "object" ? "Object" : "String",
+        ValueKind.Array => value.Item!.Kind switch
+        {
+            ValueKind.String or ValueKind.Enum => "StringArray",
+            ValueKind.Integer => "IntegerArray",
+            ValueKind.Number => "NumberArray",
+            ValueKind.Boolean => "BooleanArray",
+            _ => null,
+        },
+        _ => null,
+    };
+
+    /// <summary><c>…BindX</c> → <c>…AddKeysOfX</c>: the keys method sits next to the binder method, maybe in another file's binder.</summary>
+    private static string KeysMethod(ValueSpec value)
+    {
+        var typeName = value.TypeName.Substring(value.TypeName.LastIndexOf('.') + 1);
+        var binder = value.BinderMethod!;
+        return binder.Substring(0, binder.Length - ("Bind" + typeName).Length) + "AddKeysOf" + typeName;
+    }
+
+    private static List<PropertySpec> AllProperties(ObjectTypeSpec type)
+    {
+        var all = new List<PropertySpec>(type.BaseProperties);
+        all.AddRange(type.Properties);
+        return all;
     }
 
     private static void WriteReadProperty(SourceWriter writer, PropertySpec property, string local)
@@ -179,21 +251,6 @@ internal static class ConfigEmitter
         }
 
         return "ToList<" + itemType + ">(" + section + ", " + location + ", (element, elementPath) => " + itemValue + ")";
-    }
-
-    private static string FinalValue(PropertySpec property, string local)
-    {
-        if (!property.IsNonNullable)
-        {
-            return local;
-        }
-
-        if (property.HasValueDefault)
-        {
-            return local + " ?? " + property.DefaultExpression;
-        }
-
-        return property.Value.IsValueType ? local + " ?? default" : local + "!";
     }
 
     private const string Helpers = """

@@ -33,7 +33,8 @@ internal static class PayloadEmitter
         yield return new GeneratedFile(spec.HintName, writer.ToString());
     }
 
-    private static void WritePayloadMembers(SourceWriter writer, ObjectTypeSpec type)
+    /// <summary>Validate, ValidateInto and ToJsonObject of a payload or message record.</summary>
+    internal static void WritePayloadMembers(SourceWriter writer, ObjectTypeSpec type)
     {
         writer.WriteLine("/// <summary>Checks every keyword of the schema; one message per violation, each starting with its JSON pointer. Empty when valid.</summary>");
         writer.WriteLine("/// <returns>The violations.</returns>");

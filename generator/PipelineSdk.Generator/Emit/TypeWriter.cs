@@ -63,11 +63,23 @@ internal static class TypeWriter
     }
 
     /// <summary>A record with its properties; <paramref name="writeMembers"/> adds the rest of the body.</summary>
-    public static void WriteRecord(SourceWriter writer, ObjectTypeSpec spec, string modifiers, string? fallbackSummary, Action<SourceWriter> writeMembers)
+    /// <param name="interfaceType">An interface the record implements, if any.</param>
+    public static void WriteRecord(SourceWriter writer, ObjectTypeSpec spec, string modifiers, string? fallbackSummary, Action<SourceWriter> writeMembers, string? interfaceType = null)
     {
         writer.WriteSummary(spec.Description ?? fallbackSummary ?? "The " + spec.Name + " object.");
         writer.WriteLine(GeneratorInfo.GeneratedCodeAttribute);
-        var baseClause = spec.BaseType is null ? string.Empty : " : " + spec.BaseType;
+        var bases = new System.Collections.Generic.List<string>();
+        if (spec.BaseType is not null)
+        {
+            bases.Add(spec.BaseType);
+        }
+
+        if (interfaceType is not null)
+        {
+            bases.Add(interfaceType);
+        }
+
+        var baseClause = bases.Count == 0 ? string.Empty : " : " + string.Join(", ", bases);
         writer.OpenBlock("public " + modifiers + " record " + spec.Name + baseClause);
         foreach (var property in spec.Properties)
         {
@@ -81,6 +93,25 @@ internal static class TypeWriter
         WritePrintMembers(writer, spec, modifiers.Contains("sealed"));
         writeMembers(writer);
         writer.CloseBlock();
+    }
+
+    /// <summary>
+    /// The value a reader puts into the record from its nullable local: the schema default when absent, and the
+    /// type's default (or a null-forgiven reference) for a required value that was reported missing.
+    /// </summary>
+    public static string FinalValue(PropertySpec property, string local)
+    {
+        if (!property.IsNonNullable)
+        {
+            return local;
+        }
+
+        if (property.HasValueDefault)
+        {
+            return local + " ?? " + property.DefaultExpression;
+        }
+
+        return property.Value.IsValueType ? local + " ?? default" : local + "!";
     }
 
     /// <summary>Records print every property; secrets (<c>x-secret</c>) are printed as <c>*****</c> instead.</summary>

@@ -26,7 +26,7 @@ internal static class InputClassifier
 
     private static InputKind ParseKind(string rawKind)
     {
-        foreach (InputKind kind in new[] { InputKind.Events, InputKind.Config, InputKind.Schema })
+        foreach (InputKind kind in new[] { InputKind.Events, InputKind.Config, InputKind.Message, InputKind.Schema })
         {
             if (string.Equals(rawKind, kind.ToString(), StringComparison.OrdinalIgnoreCase))
             {

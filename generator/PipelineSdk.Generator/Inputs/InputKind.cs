@@ -7,6 +7,8 @@ internal enum InputKind
     Events,
     /// <summary>A config schema: settings records and a binder.</summary>
     Config,
+    /// <summary>A reactor message schema (<c>message.jsonschema</c>, <c>message_schemas/*.jsonschema</c>): a message record with a reader.</summary>
+    Message,
     /// <summary>Only a <c>$ref</c> target; emits nothing.</summary>
     Schema,
     /// <summary>The metadata names no known kind (reported, then ignored).</summary>

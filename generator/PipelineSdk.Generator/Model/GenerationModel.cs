@@ -6,9 +6,11 @@ namespace PipelineSdk.Generator.Model;
 /// <param name="StateMachines">At most one state machine.</param>
 /// <param name="PayloadSets">One payload set per Events file with payloads.</param>
 /// <param name="Configs">One binder per Config file.</param>
+/// <param name="Messages">One message record per Message file.</param>
 /// <param name="Diagnostics">Every diagnostic, per-file ones first.</param>
 internal sealed record GenerationModel(
     EquatableArray<StateMachineSpec> StateMachines,
     EquatableArray<PayloadSetSpec> PayloadSets,
     EquatableArray<ConfigSpec> Configs,
+    EquatableArray<MessageSpec> Messages,
     EquatableArray<DiagnosticInfo> Diagnostics);

@@ -33,6 +33,7 @@ internal static class ConfigParser
         var rootName = builder.TypeName(schema, path, string.Empty, PayloadParser.FileBaseName(path) + "Settings");
         var binderName = rootName + "Binder";
         builder.ReserveTypeName(binderName);
+        builder.ReserveTypeName("Keys"); // the binder's catalogue property would hide a type of that name
 
         string? baseType = null;
         var baseProperties = new List<PropertySpec>();

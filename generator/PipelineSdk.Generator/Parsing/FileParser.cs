@@ -9,7 +9,7 @@ using PipelineSdk.Generator.Schemas;
 namespace PipelineSdk.Generator.Parsing;
 
 /// <summary>
-/// Parses one Events or Config file against the compilation's schema library. Any unexpected exception becomes one
+/// Parses one Events, Config or Message file against the compilation's schema library. Any unexpected exception becomes one
 /// PSDK9001 for this file only, so the other files still generate.
 /// </summary>
 internal static class FileParser
@@ -36,7 +36,7 @@ internal static class FileParser
             diagnostics.ReportAt(DiagnosticDescriptors.InternalError, SourceSpan.FileStart(document.Path), exception.GetType().Name + ": " + FirstSentence(exception.Message));
         }
 
-        return new ParsedFile(document.Path, null, null, null, diagnostics.ToInfos(library));
+        return new ParsedFile(document.Path, null, null, null, null, diagnostics.ToInfos(library));
     }
 
     private static ParsedFile ParseKnownKind(SchemaDocument document, SchemaLibrary library, GeneratorOptions options, DiagnosticCollector diagnostics, CancellationToken cancellationToken)
@@ -47,18 +47,19 @@ internal static class FileParser
             if (JsonPositionIndex.FindSyntaxError(path, document.Text) is { } syntaxError)
             {
                 diagnostics.ReportAt(DiagnosticDescriptors.MalformedJson, syntaxError.Span, syntaxError.Message);
-                return new ParsedFile(path, null, null, null, diagnostics.ToInfos(library));
+                return new ParsedFile(path, null, null, null, null, diagnostics.ToInfos(library));
             }
 
             if (!RawJson.CheckReferences(library, path, diagnostics))
             {
-                return new ParsedFile(path, null, null, null, diagnostics.ToInfos(library));
+                return new ParsedFile(path, null, null, null, null, diagnostics.ToInfos(library));
             }
         }
 
         StateMachineSpec? stateMachine = null;
         PayloadSetSpec? payloads = null;
         ConfigSpec? config = null;
+        MessageSpec? message = null;
         switch (document.Kind)
         {
             case InputKind.Events:
@@ -76,12 +77,15 @@ internal static class FileParser
             case InputKind.Config:
                 config = ConfigParser.Parse(library, path, options, diagnostics, cancellationToken);
                 break;
+            case InputKind.Message:
+                message = MessageParser.Parse(library, path, options, diagnostics);
+                break;
             default:
                 diagnostics.Report(DiagnosticDescriptors.UnknownKind, path, string.Empty, document.RawKind);
                 break;
         }
 
-        return new ParsedFile(path, stateMachine, payloads, config, diagnostics.ToInfos(library));
+        return new ParsedFile(path, stateMachine, payloads, config, message, diagnostics.ToInfos(library));
     }
 
     private static string FirstSentence(string message)

@@ -22,6 +22,7 @@ internal static class ModelResolver
         var stateMachines = new List<StateMachineSpec>();
         var payloadSets = new List<PayloadSetSpec>();
         var configs = new List<ConfigSpec>();
+        var messages = new List<MessageSpec>();
         if (sorted.Count == 0)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoInputs, null));
@@ -45,9 +46,14 @@ internal static class ModelResolver
             {
                 configs.Add(config);
             }
+
+            if (file.Message is { } message && ClaimAll(owners, file.Path, diagnostics, message.HintName, message.Namespace, message.Objects, message.Enums))
+            {
+                messages.Add(message);
+            }
         }
 
-        return new GenerationModel(stateMachines.ToEquatableArray(), payloadSets.ToEquatableArray(), configs.ToEquatableArray(), diagnostics.ToEquatableArray());
+        return new GenerationModel(stateMachines.ToEquatableArray(), payloadSets.ToEquatableArray(), configs.ToEquatableArray(), messages.ToEquatableArray(), diagnostics.ToEquatableArray());
     }
 
     private static bool ClaimAll(

@@ -48,7 +48,7 @@ internal static class PayloadParser
 
             var eventId = Identifiers.ToPascalCase(payload.Name);
             var definition = schema.Definitions[SchemaLibrary.PayloadDefinitionPrefix + payload.Name];
-            var value = builder.Build(definition, path, pointer, eventId + "Data");
+            var value = builder.Build(definition, path, pointer, eventId + "Data", record: true);
             if (value.Kind != ValueKind.Object)
             {
                 diagnostics.Report(DiagnosticDescriptors.UnsupportedConstruct, path, pointer, pointer, "a payload that is not an object schema");
@@ -67,11 +67,11 @@ internal static class PayloadParser
         return new PayloadSetSpec(path, "PipelineSdk.Payloads." + fileBase + ".g.cs", ns, extensionsClass, specs.ToEquatableArray(), builder.Objects, builder.Enums);
     }
 
-    /// <summary>The PascalCase file name without <c>.schema.json</c>/<c>.json</c> (<c>my-progress.schema.json</c> → <c>MyProgress</c>).</summary>
+    /// <summary>The PascalCase file name without <c>.schema.json</c>/<c>.jsonschema</c>/<c>.json</c> (<c>my-progress.schema.json</c> → <c>MyProgress</c>).</summary>
     public static string FileBaseName(string path)
     {
         var name = DiagnosticCollector.FileName(path);
-        foreach (var suffix in new[] { ".schema.json", ".json" })
+        foreach (var suffix in new[] { ".schema.json", ".jsonschema", ".json" })
         {
             if (name.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
             {

@@ -61,7 +61,8 @@ internal sealed class TypeModelBuilder
     public void ReserveTypeName(string name) => _typeNames.Add(name);
 
     /// <summary>The value spec of a schema written at (path, pointer); follows its $ref if it has one.</summary>
-    public ValueSpec Build(JsonSchema schema, string path, string pointer, string suggestedName)
+    /// <param name="record">True for a payload or message root: an object schema is a record even without properties.</param>
+    public ValueSpec Build(JsonSchema schema, string path, string pointer, string suggestedName, bool record = false)
     {
         var raw = RawJson.Select(_library.Raw(path), pointer) as JObject;
         if (raw?.Value<string>("$ref") is { } reference)
@@ -79,10 +80,10 @@ internal sealed class TypeModelBuilder
                 return known;
             }
 
-            return BuildActual(schema.ActualSchema, targetPath, targetPointer, suggestedName);
+            return BuildActual(schema.ActualSchema, targetPath, targetPointer, suggestedName, record);
         }
 
-        return BuildActual(schema.ActualSchema, path, pointer, suggestedName);
+        return BuildActual(schema.ActualSchema, path, pointer, suggestedName, record);
     }
 
     /// <summary>The properties of an object schema, named and checked for collisions.</summary>
@@ -141,7 +142,7 @@ internal sealed class TypeModelBuilder
         }
     }
 
-    private ValueSpec BuildActual(JsonSchema schema, string path, string pointer, string suggestedName)
+    private ValueSpec BuildActual(JsonSchema schema, string path, string pointer, string suggestedName, bool record)
     {
         ReportUnsupported(path, pointer);
         var type = schema.Type;
@@ -168,6 +169,9 @@ internal sealed class TypeModelBuilder
                 return Scalar(ValueKind.Number, "double", true, allowsNull, constraints);
             case JsonObjectType.Boolean:
                 return Scalar(ValueKind.Boolean, "bool", true, allowsNull, constraints);
+            case JsonObjectType.Object when !record && schema.Properties.Count == 0 && IsOpen(path, pointer):
+                // A free-form mapping (e.g. an event's "data"): a JSON object kept whole, not an empty record.
+                return JsonValue(JsonObjectType.Object, allowsNull, constraints);
             case JsonObjectType.Object:
                 return BuildObject(schema, path, pointer, suggestedName, allowsNull);
             case JsonObjectType.Array:
@@ -180,6 +184,9 @@ internal sealed class TypeModelBuilder
                 return JsonValue(core, allowsNull, constraints);
         }
     }
+
+    private bool IsOpen(string path, string pointer) =>
+        (RawJson.Select(_library.Raw(path), pointer) as JObject)?["additionalProperties"] is not JValue { Type: JTokenType.Boolean } closed || closed.Value<bool>();
 
     private ValueSpec BuildObject(JsonSchema schema, string path, string pointer, string suggestedName, bool allowsNull)
     {

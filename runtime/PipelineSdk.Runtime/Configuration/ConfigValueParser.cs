@@ -51,7 +51,13 @@ public static class ConfigValueParser
             case ConfigValueType.Boolean when TryParseBoolean(text, out var boolean):
                 return JsonValue.Create(boolean);
             case ConfigValueType.StringArray:
-                return TryConvertStringArray(text, out problem);
+                return TryConvertArray(text, ConfigValueType.String, "strings", out problem);
+            case ConfigValueType.IntegerArray:
+                return TryConvertArray(text, ConfigValueType.Integer, "integers", out problem);
+            case ConfigValueType.NumberArray:
+                return TryConvertArray(text, ConfigValueType.Number, "finite numbers", out problem);
+            case ConfigValueType.BooleanArray:
+                return TryConvertArray(text, ConfigValueType.Boolean, "booleans", out problem);
             case ConfigValueType.Object when TryParseJson(text) is JsonObject mapping:
                 return mapping;
         }
@@ -66,24 +72,52 @@ public static class ConfigValueParser
         return null;
     }
 
-    private static JsonArray? TryConvertStringArray(string text, out string? problem)
+    /// <summary>
+    /// A list: comma-separated text (each item trimmed and converted), or a JSON array whose items are strings (any
+    /// list) or, for typed lists, JSON values of the item type.
+    /// </summary>
+    private static JsonArray? TryConvertArray(string text, ConfigValueType itemType, string itemName, out string? problem)
     {
         problem = null;
         var trimmed = text.Trim();
+        IEnumerable<string?> items;
         if (!trimmed.StartsWith('['))
         {
-            var items = trimmed.Length == 0 ? [] : trimmed.Split(',').Select(item => (JsonNode?)JsonValue.Create(item.Trim()));
-            return new JsonArray(items.ToArray());
+            items = trimmed.Length == 0 ? [] : trimmed.Split(',').Select(item => item.Trim());
         }
-
-        if (TryParseJson(trimmed) is JsonArray array && array.All(item => item is JsonValue value && value.GetValueKind() == JsonValueKind.String))
+        else if (TryParseJson(trimmed) is JsonArray array)
         {
-            return array;
+            items = array.Select(item => ItemText(item, itemType));
+        }
+        else
+        {
+            items = [null];
         }
 
-        problem = "is not a JSON array of strings (or a comma-separated list)";
-        return null;
+        var converted = new JsonArray();
+        foreach (var item in items)
+        {
+            var node = item is null ? null : TryConvert(item, itemType, out _);
+            if (node is null)
+            {
+                problem = $"is not a JSON array of {itemName} (or a comma-separated list)";
+                return null;
+            }
+
+            converted.Add(node);
+        }
+
+        return converted;
     }
+
+    /// <summary>The text of a JSON array item: strings always, numbers and booleans only for lists of their type.</summary>
+    private static string? ItemText(JsonNode? item, ConfigValueType itemType) => item?.GetValueKind() switch
+    {
+        JsonValueKind.String => item.GetValue<string>(),
+        JsonValueKind.Number when itemType is ConfigValueType.Integer or ConfigValueType.Number => item.ToJsonString(),
+        JsonValueKind.True or JsonValueKind.False when itemType == ConfigValueType.Boolean => item.ToJsonString(),
+        _ => null,
+    };
 
     private static JsonNode? TryParseJson(string text)
     {

@@ -18,6 +18,15 @@ public enum ConfigValueType
     /// <summary>A list of strings: a JSON array of strings, or comma-separated text.</summary>
     StringArray,
 
+    /// <summary>A list of whole numbers: a JSON array of numbers (or of their text), or comma-separated text.</summary>
+    IntegerArray,
+
+    /// <summary>A list of finite numbers: a JSON array of numbers (or of their text), or comma-separated text.</summary>
+    NumberArray,
+
+    /// <summary>A list of booleans (the <see cref="Boolean"/> table): a JSON array, or comma-separated text.</summary>
+    BooleanArray,
+
     /// <summary>A free-form mapping, given as a JSON object.</summary>
     Object,
 }

@@ -16,13 +16,26 @@ public sealed class YamlConfigurationProvider : ConfigurationProvider
     }
 
     /// <inheritdoc />
-    /// <exception cref="ReactorConfigurationException">A file is not valid YAML (the message gives file, line and column).</exception>
+    /// <exception cref="ReactorConfigurationException">A file is not valid YAML; every such file is listed with line and column.</exception>
     public override void Load()
     {
         var merged = new JsonObject();
+        var problems = new List<string>();
         foreach (var path in _source.Paths)
         {
-            ConfigurationTree.Merge(merged, YamlConfigurationFile.Load(path));
+            try
+            {
+                ConfigurationTree.Merge(merged, YamlConfigurationFile.Load(path));
+            }
+            catch (ReactorConfigurationException e)
+            {
+                problems.AddRange(e.Problems);
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new ReactorConfigurationException(problems);
         }
 
         var data = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);

@@ -89,7 +89,11 @@ public sealed class AbacoClient
     /// <returns>The execution id when the response carries one (an Abaco URL), else null.</returns>
     /// <exception cref="PipelineJobValidationException">The URL is not an absolute http(s) URL.</exception>
     /// <exception cref="AbacoApiException">The URL's server refused the post or never answered.</exception>
-    public async Task<string?> PostToUrlAsync(Uri callbackUrl, JsonNode body, CancellationToken cancellationToken = default)
+    public async Task<string?> PostToUrlAsync(Uri callbackUrl, JsonNode body, CancellationToken cancellationToken = default) =>
+        ReadExecutionId(await PostToUrlForBodyAsync(callbackUrl, body, cancellationToken).ConfigureAwait(false));
+
+    /// <summary>Like <see cref="PostToUrlAsync"/>, returning the whole response body (the events endpoint's answer).</summary>
+    internal async Task<string> PostToUrlForBodyAsync(Uri callbackUrl, JsonNode body, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(callbackUrl);
         ArgumentNullException.ThrowIfNull(body);
@@ -112,7 +116,7 @@ public sealed class AbacoClient
         }
 
         HttpLog.CallbackPosted(_logger, endpoint, outcome.Attempts);
-        return ReadExecutionId(outcome.Body);
+        return outcome.Body;
     }
 
     /// <summary>Frames a message body as Abaco expects it; see the remarks of <see cref="AbacoClient"/>.</summary>

@@ -121,6 +121,17 @@ public sealed class ReactorContext
     /// </summary>
     public JsonNode? Message => _message?.DeepClone();
 
+    /// <summary>
+    /// The message as the record generated from its schema (kind <c>Message</c>), read without reflection:
+    /// <c>var job = context.ReadMessage&lt;AbacoMessage&gt;();</c>. Nothing is executed on an invalid message.
+    /// </summary>
+    /// <typeparam name="TMessage">The generated message record.</typeparam>
+    /// <returns>The message.</returns>
+    /// <exception cref="Errors.PipelineJobValidationException">
+    /// The message does not match its schema (or there is none); every violation is listed with its JSON pointer.
+    /// </exception>
+    public TMessage ReadMessage<TMessage>() where TMessage : IReactorMessage<TMessage> => TMessage.FromJson(_message);
+
     /// <summary>The binary message read from the FIFO, if one was present.</summary>
     public ReadOnlyMemory<byte>? BinaryMessage => _binaryMessage is null ? (ReadOnlyMemory<byte>?)null : _binaryMessage;
 

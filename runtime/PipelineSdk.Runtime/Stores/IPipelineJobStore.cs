@@ -58,6 +58,9 @@ public interface IPipelineJobStore
     /// <summary>Reads a pipeline from the <c>pipelines</c> collection by its <c>uuid</c>; null when it is not registered.</summary>
     Task<JsonObject?> FindPipelineAsync(string pipelineUuid, CancellationToken cancellationToken = default);
 
+    /// <summary>Lists the registered pipelines (their stored fields without the database id), ordered by <c>uuid</c>.</summary>
+    Task<IReadOnlyList<JsonObject>> ListPipelinesAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Registers (or replaces) a pipeline in the <c>pipelines</c> collection under its <c>uuid</c>.</summary>
     /// <param name="pipelineUuid">The pipeline uuid (prefix 106).</param>
     /// <param name="fields">Other fields of the pipeline record, for example its name; may be null.</param>

@@ -171,6 +171,14 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void PSDK1202_message_root_must_be_an_object()
+    {
+        var diagnostic = Single(new Schema(Folder + "message.jsonschema", "Message", """{ "title": "M", "type": "string" }"""));
+
+        AssertAt(diagnostic, "PSDK1202", DiagnosticSeverity.Error, "message.jsonschema", 0);
+    }
+
+    [Fact]
     public void PSDK1301_two_names_become_one_identifier()
     {
         var diagnostic = Single(Events("p.schema.json", """

@@ -14,6 +14,7 @@ public sealed class IncrementalTests
         Schema.Test("progress.schema.json", "Events"),
         Schema.Test("other_progress.schema.json", "Events"),
         Schema.Test("shared.schema.json", "Schema"),
+        Schema.Test("message.jsonschema", "Message", "/project/"),
     ];
 
     [Fact]

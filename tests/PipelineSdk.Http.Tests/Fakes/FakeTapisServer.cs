@@ -58,6 +58,12 @@ public sealed class FakeTapisServer : IAsyncDisposable
     /// <summary>Answer with <c>execution_id</c> instead of <c>executionId</c> (a <c>web.case: snake</c> deployment).</summary>
     public bool SnakeCase { get; set; }
 
+    /// <summary>
+    /// Replaces the Abaco messages behaviour (after authorisation): receives the context, the actor id and the body,
+    /// and writes the answer itself. Lets a test stand in for an actor such as the events endpoint.
+    /// </summary>
+    public Func<HttpContext, string, string, Task>? MessageHandler { get; set; }
+
     public IReadOnlyList<RecordedRequest> Requests => _requests.ToArray();
 
     public IReadOnlyList<RecordedRequest> TokenRequests => _tokenRequests.ToArray();
@@ -160,6 +166,7 @@ public sealed class FakeTapisServer : IAsyncDisposable
 
         await (segments switch
         {
+            ["actors", "v2", var actor, "messages"] when context.Request.Method == "POST" && MessageHandler is { } handler => handler(context, actor, body),
             ["actors", "v2", var actor, "messages"] when context.Request.Method == "POST" => AcceptMessage(context, actor),
             ["files", "v2", "media", "system", var system, .. var path] => ManageFile(context, system, "/" + string.Join('/', path), body),
             ["files", "v2", "listings", "system", var system, .. var path] => List(context, system, "/" + string.Join('/', path)),

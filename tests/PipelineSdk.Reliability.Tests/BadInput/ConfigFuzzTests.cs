@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Configuration;
 using PipelineSdk.Configuration;
-using PipelineSdk.Reactors.Tests.Support;
+
 using PipelineSdk.Reliability.Tests.Support;
 
 namespace PipelineSdk.Reliability.Tests.BadInput;
@@ -47,7 +47,7 @@ public sealed class ConfigFuzzTests : SecretCheckedTest
     [Fact]
     public void Random_overrides_apply_or_name_the_variable()
     {
-        var keys = CanonicalConfigCatalogue.Keys;
+        var keys = ReactorSettingsBinder.Keys;
         var outcomes = new int[2];
         Fuzz.Run(nameof(Random_overrides_apply_or_name_the_variable), 4000, CaseTimeout, (random, _) =>
         {

@@ -16,7 +16,7 @@ namespace PipelineSdk.Stores.Embedded;
 /// so an event is a read, check and write inside one transaction that holds the file's lock: LiteDB's shared mode
 /// locks the file across processes for the transaction, and a lock per file serialises the threads of this process.
 /// </summary>
-public sealed class EmbeddedJobStore : IPipelineJobStore, IDisposable
+public sealed class EmbeddedJobStore : IPipelineJobStore, ICancellableJobStore, IDisposable
 {
     private static readonly ConcurrentDictionary<string, object> FileLocks = new(StringComparer.Ordinal);
 
@@ -128,6 +128,28 @@ public sealed class EmbeddedJobStore : IPipelineJobStore, IDisposable
     });
 
     /// <inheritdoc />
+    public Task<bool> CancelAsync(string jobUuid, UpdateToken token, CancellationToken cancellationToken = default) => Run(() =>
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_fileLock)
+        {
+            var found = _jobs.FindOne(Query.EQ(JobDocuments.UuidField, jobUuid));
+            var document = found is null ? null : LiteDocuments.FromBson(found);
+            var guard = document is null ? null : JobDocuments.GuardState(document);
+            if (_core.Guard.CheckCancel(jobUuid, guard, document is null ? 0 : JobDocuments.RevisionOf(document), token) is null)
+            {
+                return false;
+            }
+
+            _jobs.Delete(found!["_id"]);
+        }
+
+        StoreLog.Deleted(_core.Logger, jobUuid, JobDeletion.Hard);
+        return true;
+    });
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<JobSnapshot>> QueryAsync(JobQuery query, CancellationToken cancellationToken = default) => Run(() =>
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -191,6 +213,26 @@ public sealed class EmbeddedJobStore : IPipelineJobStore, IDisposable
 
         found.Remove("_id");
         return (JsonObject?)StoredValues.ToJsonObject(LiteDocuments.FromBson(found));
+    });
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<JsonObject>> ListPipelinesAsync(CancellationToken cancellationToken = default) => Run(() =>
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        List<BsonDocument> found;
+        lock (_fileLock)
+        {
+            found = _pipelines.FindAll().ToList();
+        }
+
+        return (IReadOnlyList<JsonObject>)found
+            .Select(document =>
+            {
+                document.Remove("_id");
+                return StoredValues.ToJsonObject(LiteDocuments.FromBson(document));
+            })
+            .OrderBy(pipeline => (string?)pipeline["uuid"], StringComparer.Ordinal)
+            .ToList();
     });
 
     /// <inheritdoc />

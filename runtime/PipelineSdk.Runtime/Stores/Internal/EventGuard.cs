@@ -95,6 +95,44 @@ internal sealed class EventGuard(JobStoreOptions options, ILogger logger)
         return condition;
     }
 
+    /// <summary>
+    /// Decides a cancellation (SDK decision 4): null when the job has moved past its <c>create</c> event, otherwise the
+    /// condition the conditional delete must hold. Throws when the job is missing or, under Enforce, when the token is
+    /// not the job's update token.
+    /// </summary>
+    public TokenCondition? CheckCancel(string jobUuid, JobGuardState? job, long revision, UpdateToken token)
+    {
+        if (job is null)
+        {
+            throw new UnknownJobException(jobUuid);
+        }
+
+        if (job.State != JobState.Created || revision != 0)
+        {
+            return null;
+        }
+
+        foreach (var salt in job.AcceptedSalts)
+        {
+            var matches = token.IssuedFromSalt is { } issued
+                ? string.Equals(issued, salt, StringComparison.Ordinal)
+                : TokenComparer.FixedTimeEquals(UpdateTokens.Derive(salt, jobUuid, job.Admin).Reveal(), token.Reveal());
+            if (matches)
+            {
+                return new TokenCondition(TokenConditionKind.UpdateSalt, salt);
+            }
+        }
+
+        const string reason = "it is not the job's update token";
+        if (options.TokenPolicy == TokenPolicy.Enforce)
+        {
+            throw new InvalidTokenException($"The token given to cancel job {jobUuid} is not valid: {reason}. Nothing was deleted.");
+        }
+
+        StoreLog.AcceptedInvalidToken(logger, "cancel", jobUuid, reason);
+        return new TokenCondition(TokenConditionKind.None);
+    }
+
     /// <summary>True when the stored job meets a (resolved) token condition.</summary>
     public static bool Satisfies(JobGuardState job, TokenCondition condition) => condition.Kind switch
     {

@@ -113,6 +113,10 @@ internal static class JobDocuments
         document.Text("_callback_salt"),
         Admin(document));
 
+    /// <summary>The stored revision (<c>_properties.revision</c>), 0 when absent.</summary>
+    public static long RevisionOf(StoredDocument document) =>
+        Convert.ToInt64((document.Document("_properties") ?? new StoredDocument())["revision"] ?? 0, System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>Reads a stored job, deriving its update and callback tokens (each remembers its salt).</summary>
     public static JobSnapshot ToSnapshot(StoredDocument document)
     {
@@ -142,7 +146,7 @@ internal static class JobDocuments
             History = document.Array("history").OfType<StoredDocument>().Select(ToHistoryEntry).ToList(),
             Updated = StoredValues.ToTime(document["updated"]),
             Visible = document["_visible"] as bool? ?? true,
-            Revision = Convert.ToInt64(properties["revision"] ?? 0),
+            Revision = RevisionOf(document),
             CreatedDate = StoredValues.ToTime(properties["created_date"]),
             ModifiedDate = StoredValues.ToTime(properties["modified_date"]),
             Source = properties.Text("source") ?? "",

@@ -15,12 +15,15 @@ namespace PipelineSdk.Stores.Mongo;
 /// out exactly as the Python original writes them, so Python and C# clients can work on the same jobs. Every event is
 /// one <c>findOneAndUpdate</c> whose filter holds the allowed states and the token's salt.
 /// </summary>
-public sealed class MongoJobStore : IPipelineJobStore
+public sealed class MongoJobStore : IPipelineJobStore, ICancellableJobStore
 {
     private static readonly FindOneAndUpdateOptions<BsonDocument> ReturnAfter = new() { ReturnDocument = ReturnDocument.After };
 
     private static readonly ProjectionDefinition<BsonDocument> GuardFields = Builders<BsonDocument>.Projection
         .Include("state").Include("_salt").Include("_recent_salts").Include("_callback_salt").Include("_admin");
+
+    private static readonly ProjectionDefinition<BsonDocument> CancelFields = Builders<BsonDocument>.Projection
+        .Include("state").Include("_salt").Include("_recent_salts").Include("_callback_salt").Include("_admin").Include("_properties.revision");
 
     private readonly IMongoCollection<BsonDocument> _jobs;
     private readonly IMongoCollection<BsonDocument> _pipelines;
@@ -126,6 +129,46 @@ public sealed class MongoJobStore : IPipelineJobStore
     }
 
     /// <inheritdoc />
+    public async Task<bool> CancelAsync(string jobUuid, UpdateToken token, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        await EnsureIndexesAsync(cancellationToken).ConfigureAwait(false);
+        for (var attempt = 1; attempt <= JobStoreCore.MaxAttempts; attempt++)
+        {
+            var found = await _jobs.Find(new BsonDocument(JobDocuments.UuidField, jobUuid)).Project(CancelFields)
+                .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            var document = found is null ? null : MongoDocuments.FromBson(found);
+            var guard = document is null ? null : JobDocuments.GuardState(document);
+            if (_core.Guard.CheckCancel(jobUuid, guard, document is null ? 0 : JobDocuments.RevisionOf(document), token) is not { } condition)
+            {
+                return false;
+            }
+
+            // The same facts as the decision, in the delete's filter: a concurrent event makes it miss, and we decide again.
+            var filter = new BsonDocument
+            {
+                { JobDocuments.UuidField, jobUuid },
+                { "state", JobState.Created.ToWireName() },
+                { "_properties.revision", 0 },
+            };
+            if (condition.Kind == TokenConditionKind.UpdateSalt)
+            {
+                filter.Add("$or", new BsonArray { new BsonDocument("_salt", condition.Secret), new BsonDocument("_recent_salts", condition.Secret) });
+            }
+
+            if ((await _jobs.DeleteOneAsync(filter, cancellationToken).ConfigureAwait(false)).DeletedCount == 1)
+            {
+                StoreLog.Deleted(_core.Logger, jobUuid, JobDeletion.Hard);
+                return true;
+            }
+
+            StoreLog.Retrying(_core.Logger, "cancel", jobUuid);
+        }
+
+        throw new PipelineJobException($"Cancelling job {jobUuid} conflicted with concurrent changes {JobStoreCore.MaxAttempts} times; nothing was deleted. Retry it.");
+    }
+
+    /// <inheritdoc />
     public async Task<IReadOnlyList<JobSnapshot>> QueryAsync(JobQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -160,6 +203,16 @@ public sealed class MongoJobStore : IPipelineJobStore
             .Project(Builders<BsonDocument>.Projection.Exclude("_id"))
             .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         return found is null ? null : StoredValues.ToJsonObject(MongoDocuments.FromBson(found));
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<JsonObject>> ListPipelinesAsync(CancellationToken cancellationToken = default)
+    {
+        var found = await _pipelines.Find(FilterDefinition<BsonDocument>.Empty)
+            .Project(Builders<BsonDocument>.Projection.Exclude("_id"))
+            .Sort(new BsonDocument("uuid", 1))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return found.Select(d => StoredValues.ToJsonObject(MongoDocuments.FromBson(d))).ToList();
     }
 
     /// <inheritdoc />

@@ -1,21 +1,31 @@
 using System.Text.Json.Nodes;
 using PipelineSdk.Configuration;
 
-namespace PipelineSdk.Reactors.Tests.Support;
+namespace PipelineSdk.Reactors.Tests;
 
-/// <summary>
-/// The declared keys of schemas/reactor_config.schema.json, read from the schema at test time only, standing in for
-/// the catalogue the source generator will emit (the runtime never reads schemas).
-/// </summary>
-internal static class CanonicalConfigCatalogue
+/// <summary>The generated <see cref="ReactorSettingsBinder.Keys"/> equals what schemas/reactor_config.schema.json declares.</summary>
+public sealed class GeneratedKeyCatalogueTests
 {
-    private static readonly Lazy<IReadOnlyList<ConfigKey>> Cached = new(Load);
+    [Fact]
+    public void Generated_catalogue_equals_the_keys_the_schema_declares()
+    {
+        Assert.Equal(ReadSchemaKeys(), ReactorSettingsBinder.Keys);
+    }
 
-    public static IReadOnlyList<ConfigKey> Keys => Cached.Value;
+    [Fact]
+    public void Generated_catalogue_declares_types_and_secrets()
+    {
+        var byPath = ReactorSettingsBinder.Keys.ToDictionary(k => k.Path);
 
-    public static IReadOnlyList<ConfigKey> With(params ConfigKey[] more) => [.. Keys, .. more];
+        Assert.Equal(new ConfigKey("pipelines:job_manager_nonce", ConfigValueType.String, true), byPath["pipelines:job_manager_nonce"]);
+        Assert.Equal(new ConfigKey("pipelines:archive_roots", ConfigValueType.StringArray, false), byPath["pipelines:archive_roots"]);
+        Assert.Equal(new ConfigKey("mongodb:port", ConfigValueType.Integer, false), byPath["mongodb:port"]);
+        Assert.Equal(new ConfigKey("logs:token", ConfigValueType.String, true), byPath["logs:token"]);
+        Assert.Equal(ConfigValueType.Boolean, byPath["pipelines:state_enter"].Type);
+    }
 
-    private static IReadOnlyList<ConfigKey> Load()
+    /// <summary>An independent walk of the schema (JSON only, no generator code): every leaf key in schema order.</summary>
+    private static List<ConfigKey> ReadSchemaKeys()
     {
         var path = Path.Combine(AppContext.BaseDirectory, "schemas", "reactor_config.schema.json");
         var schema = JsonNode.Parse(File.ReadAllText(path))!.AsObject();

@@ -1,0 +1,38 @@
+namespace PipelineSdk.Endpoint;
+
+/// <summary>The kinds of error the events endpoint answers with; <see cref="EndpointError.TypeName"/> gives the wire name.</summary>
+public enum EndpointErrorType
+{
+    /// <summary>400: the body is malformed, or the uuid or event is missing or not valid.</summary>
+    Validation,
+
+    /// <summary>401/403: no nonce or bearer token, an unknown one, or a nonce without the EXECUTE level.</summary>
+    Unauthorized,
+
+    /// <summary>403: the job token is missing, stale or belongs to another job.</summary>
+    InvalidToken,
+
+    /// <summary>403: an admin event came without a valid admin token.</summary>
+    AdminTokenRequired,
+
+    /// <summary>404: no job has the uuid.</summary>
+    UnknownJob,
+
+    /// <summary>404: the manager id of the route is not this endpoint's.</summary>
+    UnknownManager,
+
+    /// <summary>409: the event is not allowed from the job's current state.</summary>
+    InvalidTransition,
+
+    /// <summary>409: concurrent changes to the job kept winning; nothing was written and the event may be retried.</summary>
+    Conflict,
+
+    /// <summary>413: the body is over the configured limit.</summary>
+    PayloadTooLarge,
+
+    /// <summary>429: the client sent more messages than the rate limit allows in the current window.</summary>
+    RateLimited,
+
+    /// <summary>502: forwarding to the indexer actor failed.</summary>
+    ForwardFailed,
+}

@@ -1,0 +1,17 @@
+namespace PipelineSdk.Endpoint;
+
+/// <summary>The permission levels of an Abaco nonce, lowest first (reactors reference §3.5).</summary>
+public enum NonceLevel
+{
+    /// <summary>No access.</summary>
+    None,
+
+    /// <summary>GET requests.</summary>
+    Read,
+
+    /// <summary>POSTs to the messages route: what posting an event needs.</summary>
+    Execute,
+
+    /// <summary>Everything.</summary>
+    Update,
+}

@@ -1,0 +1,23 @@
+namespace PipelineSdk.Jobs;
+
+/// <summary>What a transport reports after sending an event.</summary>
+/// <param name="JobUuid">The job.</param>
+/// <param name="State">
+/// The job's state after the event; null when the receiver only queued the event (a jobs-manager deployed on Abaco
+/// answers with an execution id and applies the event later).
+/// </param>
+/// <param name="LastEvent">The job's last event; null when the receiver only queued the event.</param>
+/// <param name="Snapshot">
+/// The whole job as stored, with its next update token, when the transport has it (the direct store transport);
+/// null from the events endpoint, which answers only uuid, state and last event.
+/// </param>
+/// <param name="ExecutionId">The Abaco execution that handled the event (events endpoint only).</param>
+public sealed record JobEventResult(string JobUuid, JobState? State, JobEvent? LastEvent, JobSnapshot? Snapshot, string? ExecutionId = null)
+{
+    /// <summary>The result of an event applied by a store.</summary>
+    public static JobEventResult From(JobSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        return new JobEventResult(snapshot.Uuid, snapshot.State, snapshot.LastEvent, snapshot);
+    }
+}

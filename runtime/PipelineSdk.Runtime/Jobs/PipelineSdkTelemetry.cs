@@ -1,0 +1,30 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace PipelineSdk.Jobs;
+
+/// <summary>
+/// The SDK's traces and metrics: an <see cref="ActivitySource"/> and a <see cref="Meter"/> both named
+/// <see cref="Name"/>. Each job event is one activity (<c>pipelinejob.event</c>) tagged with the job uuid, the event
+/// and the resulting state, counted in <c>pipelinesdk.job.events</c> and timed in <c>pipelinesdk.job.event.duration</c>.
+/// No tag ever holds a token.
+/// </summary>
+public static class PipelineSdkTelemetry
+{
+    /// <summary>The name of the activity source and the meter: subscribe to it with OpenTelemetry or a listener.</summary>
+    public const string Name = "PipelineSdk";
+
+    /// <summary>The events sent, tagged <c>event</c> and <c>outcome</c> (<c>ok</c> or the exception type).</summary>
+    public const string EventCounterName = "pipelinesdk.job.events";
+
+    /// <summary>The time each event took, in seconds, tagged like <see cref="EventCounterName"/>.</summary>
+    public const string EventDurationName = "pipelinesdk.job.event.duration";
+
+    internal static ActivitySource Source { get; } = new(Name);
+
+    internal static Meter Meter { get; } = new(Name);
+
+    internal static Counter<long> Events { get; } = Meter.CreateCounter<long>(EventCounterName, "{event}", "PipelineJob events sent.");
+
+    internal static Histogram<double> Duration { get; } = Meter.CreateHistogram<double>(EventDurationName, "s", "Time to send one PipelineJob event.");
+}

@@ -1,0 +1,139 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using PipelineSdk.Errors;
+using PipelineSdk.Jobs.Tests.Support;
+using PipelineSdk.Reactors;
+using PipelineSdk.Stores;
+
+namespace PipelineSdk.Jobs.Tests;
+
+/// <summary>The reactor form of the job (spec §1.5), DI registration, settings and telemetry.</summary>
+public sealed class ReactorAndHostingTests : JobApiTestBase, IDisposable
+{
+    private readonly TempStoreFile _file = new();
+
+    protected override IPipelineJobStore OpenStore(JobStoreOptions options, ILoggerFactory loggerFactory) => _file.Open(options, loggerFactory);
+
+    public void Dispose() => _file.Dispose();
+
+    [Fact]
+    public async Task Reactor_job_takes_agent_task_and_session_from_the_execution()
+    {
+        var reactor = ReactorContext.FromEnvironment(new Dictionary<string, string>
+        {
+            ["_abaco_actor_id"] = "G46vjoAVzGkkz",
+            ["_abaco_execution_id"] = "kGqWBz3Pm6Pwz",
+            ["_abaco_username"] = "jdoe",
+            ["_abaco_api_server"] = "https://api.sd2e.org",
+            ["MSG"] = "{}",
+        });
+        var store = await NewStoreAsync();
+
+        var job = await ReactorManagedPipelineJob.CreateAsync(reactor, store, Pipelines(), new System.Text.Json.Nodes.JsonObject { ["alpha"] = 0.5 },
+            new ManagedPipelineJobOptions { ExperimentId = [Vectors.Experiment], Agent = "ignored" }, Services());
+        await job.SetupAsync();
+
+        Assert.Same(reactor, job.Reactor);
+        Assert.Equal("https://api.sd2e.org/actors/v2/G46vjoAVzGkkz", job.Agent);
+        Assert.Equal("https://api.sd2e.org/actors/v2/G46vjoAVzGkkz/executions/kGqWBz3Pm6Pwz", job.Task);
+        Assert.Equal(reactor.Nickname, job.Session);
+        Assert.Equal("{\"alpha\":0.5}", job.Data.ToJsonString());
+        // test_304: the path holds the pipeline and is not instanced.
+        Assert.Contains("/106", job.ArchivePath);
+        Assert.DoesNotMatch("Z$", job.ArchivePath!);
+        Assert.Equal(job.Session, (await store.GetAsync(job.Uuid!)).Session);
+    }
+
+    [Fact]
+    public async Task AddPipelineJobs_registers_settings_and_a_factory_over_the_registered_store()
+    {
+        var store = await NewStoreAsync();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["pipelines:pipeline_uuid"] = Vectors.Tacobot,
+            ["pipelines:job_manager_id"] = ManagerId,
+            ["pipelines:job_manager_nonce"] = ManagerNonce,
+            ["pipelines:api_server"] = "https://api.example.org/",
+        }).Build();
+        await using var provider = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton(store)
+            .AddSingleton<IIdentifierLookup>(Lookup)
+            .AddPipelineJobs(configuration)
+            .BuildServiceProvider();
+
+        var settings = provider.GetRequiredService<PipelinesSettings>();
+        Assert.Equal(Vectors.Tacobot, settings.PipelineUuid);
+        Assert.DoesNotContain(ManagerNonce, settings.ToString());
+        Assert.NotNull(provider.GetRequiredService<Http.AgaveFilesClient>());
+        var factory = provider.GetRequiredService<PipelineJobFactory>();
+        var job = await factory.CreateJobAsync(new ManagedPipelineJobOptions { ExperimentId = [Vectors.ExperimentId], Admin = new JobAdmin("sd2eadm") });
+        await job.SetupAsync();
+        Assert.StartsWith("https://api.example.org/actors/v2/jobs-manager.prod/messages?", job.Callback);
+        Assert.Equal(job.Uuid, (await factory.OpenInstanceAsync(job.Uuid!)).Uuid);
+    }
+
+    [Fact]
+    public void Pipelines_settings_refuse_present_but_empty_required_keys()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["pipelines:pipeline_uuid"] = "",
+            ["pipelines:job_indexer_id"] = " ",
+        }).Build();
+
+        var error = Assert.Throws<PipelineJobValidationException>(() => PipelinesSettings.FromConfiguration(configuration));
+
+        Assert.Equal(2, error.Problems.Count);
+        Assert.Contains(error.Problems, p => p.StartsWith("pipelines:pipeline_uuid", StringComparison.Ordinal));
+        Assert.Contains(error.Problems, p => p.StartsWith("pipelines:job_indexer_id", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Each_event_is_a_span_a_count_and_a_duration()
+    {
+        var store = await NewStoreAsync();
+        var job = await MinimalJobAsync(store);
+        var spans = new List<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == PipelineSdkTelemetry.Name,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = spans.Add,
+        };
+        ActivitySource.AddActivityListener(listener);
+        var measurements = new List<(string Instrument, object? Event, object? Outcome)>();
+        using var meters = new MeterListener();
+        meters.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == PipelineSdkTelemetry.Name)
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        void Record<T>(Instrument instrument, T value, ReadOnlySpan<KeyValuePair<string, object?>> tags, object? state)
+        {
+            var list = tags.ToArray();
+            measurements.Add((instrument.Name, list.First(t => t.Key == "event").Value, list.First(t => t.Key == "outcome").Value));
+        }
+
+        meters.SetMeasurementEventCallback<long>(Record);
+        meters.SetMeasurementEventCallback<double>(Record);
+        meters.Start();
+
+        await job.HandleAsync(JobEvent.Run);
+        await Assert.ThrowsAsync<InvalidTransitionException>(() => job.HandleAsync(JobEvent.Indexed));
+
+        var runs = spans.Where(s => s.GetTagItem("pipelinejob.uuid") as string == job.Uuid).ToList();
+        Assert.Equal(2, runs.Count);
+        Assert.Equal("run", runs[0].GetTagItem("pipelinejob.event"));
+        Assert.Equal("RUNNING", runs[0].GetTagItem("pipelinejob.state"));
+        Assert.Equal(ActivityStatusCode.Error, runs[1].Status);
+        Assert.Contains((PipelineSdkTelemetry.EventCounterName, (object?)"run", (object?)"ok"), measurements);
+        Assert.Contains((PipelineSdkTelemetry.EventDurationName, (object?)"run", (object?)"ok"), measurements);
+        Assert.Contains((PipelineSdkTelemetry.EventCounterName, (object?)"indexed", (object?)nameof(InvalidTransitionException)), measurements);
+    }
+}
