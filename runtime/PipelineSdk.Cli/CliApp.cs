@@ -48,7 +48,7 @@ public sealed class CliApp(TextReader stdin, TextWriter stdout, TextWriter stder
         }
         catch (Exception e) when (e is UsageException or PipelineJobValidationException or UnknownEventException)
         {
-            return Fail(e.Message);
+            return Fail(OneLine(e));
         }
         catch (PipelineJobException e)
         {
@@ -86,13 +86,17 @@ public sealed class CliApp(TextReader stdin, TextWriter stdout, TextWriter stder
             }
             catch (Exception e) when (e is UsageException or PipelineJobException)
             {
-                stdout.WriteLine($"error: line {number}: {e.Message}");
+                stdout.WriteLine($"error: line {number}: {OneLine(e)}");
                 failed = true;
             }
         }
 
         return failed ? 1 : 0;
     }
+
+    // Errors are one line: the problems of a validation failure are joined.
+    private static string OneLine(Exception e) =>
+        e is PipelineJobValidationException { Problems.Count: > 1 } invalid ? string.Join("; ", invalid.Problems) : e.Message;
 
     private int Fail(string message)
     {

@@ -37,4 +37,36 @@ public sealed class CliMongoTests(CongoServerFixture wire) : IAsyncLifetime
         Assert.Equal(1, refused.Exit);
         Assert.Equal(1, (await store.GetAsync(job.Uuid)).Revision);
     }
+
+    [Fact]
+    public async Task Create_builds_the_job_in_mongodb_and_refuses_an_unregistered_pipeline()
+    {
+        // Spec §5.3 vector: pipeline 106c46ff-…, child [1041ab3f-…], data {} → job 107596b8-… and this archive path.
+        const string uuid = "107596b8-25b2-557d-9702-853f0690c576";
+        var owner = new Dictionary<string, string> { ["TACC_USERNAME"] = "sd2eadm" };
+        var unregistered = ToolProcess.Run(owner, "create", "--pipeline", TestJobs.Pipeline, "--mongo", Uri);
+        ToolProcess.Run("pipelines", "add", "--uuid", TestJobs.Pipeline, "--mongo", Uri);
+
+        var created = ToolProcess.Run(owner, "create", "--pipeline", TestJobs.Pipeline, "--child-of", "1041ab3f-5221-5c79-8781-8838dfb6eef9",
+            "--data", "{}", "--session", "sensible-adder", "--api-server", "http://127.0.0.1:5080", "--manager-id", "jobs-manager.test", "--nonce", "N1",
+            "--mongo", Uri, "--json");
+
+        Assert.Equal(1, unregistered.Exit);
+        Assert.Contains(TestJobs.Pipeline, unregistered.Stderr);
+        Assert.True(created.Exit == 0, created.Stderr);
+        var stored = await new MongoJobStore(wire.Client.GetDatabase(_database), TestJobs.StoreOptions).GetAsync(uuid);
+        var printed = JsonNode.Parse(created.Stdout)!.AsObject();
+        Assert.Equal(
+            new JsonObject
+            {
+                ["uuid"] = uuid,
+                ["state"] = "CREATED",
+                ["archive_path"] = "/products/v2/106c46ff81865756a934071f4497b58d/kZpoopq2GBKYy6DQ9pqqNbk8/PAVpwrObxp5YjYRvrJOd5yVp",
+                ["callback"] = $"http://127.0.0.1:5080/actors/v2/jobs-manager.test/messages?x-nonce=N1&token={stored.CallbackToken.Reveal()}&uuid={uuid}&session=sensible-adder",
+                ["token"] = stored.UpdateToken.Reveal(),
+            }.ToJsonString(),
+            printed.ToJsonString());
+        Assert.Equal(stored.ArchivePath, (string?)printed["archive_path"]);
+        Assert.Equal(["create"], stored.History.Select(e => e.Name.ToWireName()));
+    }
 }

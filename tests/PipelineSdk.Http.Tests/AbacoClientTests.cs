@@ -224,11 +224,13 @@ public sealed class AbacoClientTests
     {
         await using var host = await HttpTestHost.StartAsync();
         host.Server.Script(ScriptedResponse.Slow(TimeSpan.FromSeconds(10)));
-        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        using var cancellation = new CancellationTokenSource();
+        var send = host.Abaco.SendMessageAsync("actor", JsonValue.Create("m")!, cancellationToken: cancellation.Token);
+        await WhenServerHasSeenARequestAsync(host);
         var clock = Stopwatch.StartNew();
+        cancellation.Cancel();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-            host.Abaco.SendMessageAsync("actor", JsonValue.Create("m")!, cancellationToken: cancellation.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => send);
 
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"cancellation took {clock.Elapsed}");
         Assert.Single(host.Server.Requests);
@@ -244,12 +246,27 @@ public sealed class AbacoClientTests
             o.MaxRetryDelay = TimeSpan.FromSeconds(1000);
         });
         host.Server.Script(ScriptedResponse.Fail(500));
-        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        using var cancellation = new CancellationTokenSource();
+        var send = host.Abaco.SendMessageAsync("actor", JsonValue.Create("m")!, cancellationToken: cancellation.Token);
+        await WhenServerHasSeenARequestAsync(host);
+        // Let the 500 reach the client so it is waiting out its back-off, then cancel.
+        await Task.Delay(TimeSpan.FromMilliseconds(100));
+        cancellation.Cancel();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-            host.Abaco.SendMessageAsync("actor", JsonValue.Create("m")!, cancellationToken: cancellation.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => send);
 
         Assert.Single(host.Server.Requests);
+    }
+
+    // Cancelling on a timer raced the first request on a loaded machine; cancel only once the server has it.
+    private static async Task WhenServerHasSeenARequestAsync(HttpTestHost host)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (host.Server.Requests.Count == 0)
+        {
+            Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(30), "the fake server never received the request");
+            await Task.Delay(10);
+        }
     }
 
     [Fact]

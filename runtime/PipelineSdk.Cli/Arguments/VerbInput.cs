@@ -55,6 +55,11 @@ public sealed class VerbInput
         !_values.TryGetValue(key, out var node) ? fallback
         : node as JsonObject ?? throw new UsageException($"{NameOf(key)} must be a JSON object");
 
+    /// <summary>An optional JSON array option, or null.</summary>
+    public JsonArray? OptionalJsonArray(string key) =>
+        !_values.TryGetValue(key, out var node) ? null
+        : node as JsonArray ?? throw new UsageException($"{NameOf(key)} must be a JSON array");
+
     /// <summary>A switch: true when given (in batch mode, the JSON value <c>true</c>).</summary>
     public bool Flag(string key)
     {

@@ -60,7 +60,8 @@ public static class ComputeVerbs
             : throw new UsageException($"{input.NameOf(key)}: '{text}' is not a UUID");
     }
 
-    private static IReadOnlyList<string> ChildOf(VerbInput input)
+    /// <summary>The <c>--child-of</c> typed UUIDs, each checked.</summary>
+    internal static IReadOnlyList<string> ChildOf(VerbInput input)
     {
         var ids = input.TextList("child_of");
         foreach (var id in ids)

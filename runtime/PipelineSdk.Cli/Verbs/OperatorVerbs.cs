@@ -8,7 +8,7 @@ using PipelineSdk.Tokens;
 namespace PipelineSdk.Cli.Verbs;
 
 /// <summary>
-/// The operator verbs that read and change jobs in a store (<c>send</c>, <c>show</c>, <c>history</c>, <c>list</c>,
+/// The operator verbs that read and change jobs in a store (<c>create</c>, <c>send</c>, <c>show</c>, <c>history</c>, <c>list</c>,
 /// <c>reset</c>, <c>ready</c>, <c>delete</c>, <c>pipelines add|list</c>) plus <c>serve</c> and <c>actor</c>. Every one
 /// takes <c>--mongo URI</c> or <c>--db FILE</c> and prints readable text, or JSON with <c>--json</c>.
 /// </summary>
@@ -36,6 +36,7 @@ public static class OperatorVerbs
 
         return
         [
+            Verb("create", JobCreation.Usage, JobCreation.Options, (input, store, ct) => JobCreation.RunAsync(input, store, clock, ct)),
             Verb("send", "EVENT --uuid UUID [--data JSON] [--token TOKEN]",
                 [new("event", OptionKind.Text, Positional: true), new("uuid", OptionKind.Text), new("data", OptionKind.Json), new("token", OptionKind.Text)],
                 async (input, store, ct) => EventOutput(input, await store.ApplyWithTokenTextAsync(
@@ -102,7 +103,8 @@ public static class OperatorVerbs
 
     private static string JobUuid(VerbInput input) => TypedUuidOption(input, "uuid", UuidType.PipelineJob);
 
-    private static string TypedUuidOption(VerbInput input, string key, UuidType type)
+    /// <summary>A required option holding a typed UUID of <paramref name="type"/>.</summary>
+    internal static string TypedUuidOption(VerbInput input, string key, UuidType type)
     {
         var text = input.Text(key);
         return TypedUuid.IsValid(text) && text.StartsWith(type.Prefix(), StringComparison.Ordinal)

@@ -24,6 +24,12 @@ internal static class YamlConfigurationFile
             throw new ReactorConfigurationException(
                 $"{path}: invalid YAML at line {e.Start.Line}, column {e.Start.Column}: {Problem(e)}", e);
         }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            // YamlDotNet's scanner and node loader fail this way on some malformed input (found by the reliability
+            // fuzz run); the message has no position.
+            throw new ReactorConfigurationException($"{path}: invalid YAML: the YAML parser stopped ({e.Message})", e);
+        }
         catch (IOException e)
         {
             throw new ReactorConfigurationException($"{path}: cannot be read: {e.Message}", e);
@@ -38,7 +44,7 @@ internal static class YamlConfigurationFile
         };
     }
 
-    private static JsonObject ToRoot(string path, YamlNode root) => ToNode(path, root) switch
+    private static JsonObject ToRoot(string path, YamlNode root) => new Converter(path).ToNode(root, 0) switch
     {
         JsonObject mapping => mapping,
         null => [],
@@ -46,59 +52,98 @@ internal static class YamlConfigurationFile
             $"{path}: invalid config at line {root.Start.Line}, column {root.Start.Column}: the top level must be a mapping of sections"),
     };
 
-    private static JsonNode? ToNode(string path, YamlNode node) => node switch
+    /// <summary>
+    /// Converts one document. Aliases make the YAML node tree a graph: an alias of an enclosing node (a cycle) and
+    /// aliases that expand exponentially ("billion laughs") are refused, as is nesting beyond <see cref="MaxDepth"/>,
+    /// so no file can overflow the stack or exhaust memory.
+    /// </summary>
+    private sealed class Converter(string path)
     {
-        YamlMappingNode mapping => ToObject(path, mapping),
-        YamlSequenceNode sequence => new JsonArray(sequence.Children.Select(child => ToNode(path, child)).ToArray()),
-        YamlScalarNode scalar => IsNull(scalar) ? null : JsonValue.Create(scalar.Value ?? ""),
-        _ => throw new ReactorConfigurationException(
-            $"{path}: unsupported YAML node at line {node.Start.Line}, column {node.Start.Column}"),
-    };
+        private const int MaxDepth = 128;
+        private const int MaxNodes = 1_000_000;
+        private readonly HashSet<YamlNode> _enclosing = new(ReferenceEqualityComparer.Instance);
+        private int _nodes;
 
-    private static JsonObject ToObject(string path, YamlMappingNode mapping)
-    {
-        var result = new JsonObject();
-        var merged = new List<JsonObject>();
-        foreach (var (keyNode, valueNode) in mapping.Children)
+        public JsonNode? ToNode(YamlNode node, int depth)
         {
-            if (keyNode is not YamlScalarNode { Value: { } key } scalarKey)
+            if (depth > MaxDepth)
             {
-                throw new ReactorConfigurationException(
-                    $"{path}: invalid config at line {keyNode.Start.Line}, column {keyNode.Start.Column}: keys must be plain text");
+                throw Invalid(node, $"the configuration nests deeper than {MaxDepth} levels");
             }
 
-            if (key == MergeKey && scalarKey.Style == ScalarStyle.Plain)
+            if (++_nodes > MaxNodes)
             {
-                merged.AddRange(MergeSources(path, valueNode));
-                continue;
+                throw Invalid(node, $"aliases expand to more than {MaxNodes} values");
             }
 
-            result[key] = ToNode(path, valueNode);
+            if (!_enclosing.Add(node))
+            {
+                throw Invalid(node, "an alias refers to a node that contains it");
+            }
+
+            try
+            {
+                return node switch
+                {
+                    YamlMappingNode mapping => ToObject(mapping, depth),
+                    YamlSequenceNode sequence => new JsonArray(sequence.Children.Select(child => ToNode(child, depth + 1)).ToArray()),
+                    YamlScalarNode scalar => IsNull(scalar) ? null : JsonValue.Create(scalar.Value ?? ""),
+                    _ => throw new ReactorConfigurationException(
+                        $"{path}: unsupported YAML node at line {node.Start.Line}, column {node.Start.Column}"),
+                };
+            }
+            finally
+            {
+                _enclosing.Remove(node);
+            }
         }
 
-        // YAML merge keys (<<: *anchor), as PyYAML's safe_load applies them: explicit keys win, earlier sources win.
-        foreach (var source in merged)
+        private JsonObject ToObject(YamlMappingNode mapping, int depth)
         {
-            foreach (var (key, value) in source)
+            var result = new JsonObject();
+            var merged = new List<JsonObject>();
+            foreach (var (keyNode, valueNode) in mapping.Children)
             {
-                if (!result.ContainsKey(key))
+                if (keyNode is not YamlScalarNode { Value: { } key } scalarKey)
                 {
-                    result[key] = value?.DeepClone();
+                    throw Invalid(keyNode, "keys must be plain text");
+                }
+
+                if (key == MergeKey && scalarKey.Style == ScalarStyle.Plain)
+                {
+                    merged.AddRange(MergeSources(valueNode, depth + 1));
+                    continue;
+                }
+
+                result[key] = ToNode(valueNode, depth + 1);
+            }
+
+            // YAML merge keys (<<: *anchor), as PyYAML's safe_load applies them: explicit keys win, earlier sources win.
+            foreach (var source in merged)
+            {
+                foreach (var (key, value) in source)
+                {
+                    if (!result.ContainsKey(key))
+                    {
+                        result[key] = value?.DeepClone();
+                    }
                 }
             }
+
+            return result;
         }
 
-        return result;
-    }
+        private List<JsonObject> MergeSources(YamlNode value, int depth) => value switch
+        {
+            YamlMappingNode mapping => [(JsonObject)ToNode(mapping, depth)!],
+            YamlSequenceNode sequence when sequence.Children.All(child => child is YamlMappingNode) =>
+                [.. sequence.Children.Select(child => (JsonObject)ToNode(child, depth)!)],
+            _ => throw Invalid(value, "a merge key (<<) needs a mapping or a list of mappings"),
+        };
 
-    private static IEnumerable<JsonObject> MergeSources(string path, YamlNode value) => value switch
-    {
-        YamlMappingNode mapping => [ToObject(path, mapping)],
-        YamlSequenceNode sequence when sequence.Children.All(child => child is YamlMappingNode) =>
-            sequence.Children.Select(child => ToObject(path, (YamlMappingNode)child)),
-        _ => throw new ReactorConfigurationException(
-            $"{path}: invalid config at line {value.Start.Line}, column {value.Start.Column}: a merge key (<<) needs a mapping or a list of mappings"),
-    };
+        private ReactorConfigurationException Invalid(YamlNode node, string problem) =>
+            new($"{path}: invalid config at line {node.Start.Line}, column {node.Start.Column}: {problem}");
+    }
 
     // Plain null, Null, NULL, ~ and the empty value are YAML nulls; quoted "null" stays text.
     private static bool IsNull(YamlScalarNode scalar) =>

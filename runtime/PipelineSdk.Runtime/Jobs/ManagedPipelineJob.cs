@@ -255,6 +255,13 @@ public class ManagedPipelineJob : JobManager
         }
 
         var admin = options.Admin ?? JobEnvironment.Admin(environment, problems);
+        if (pipelines.JobManagerId is not null)
+        {
+            // The callback URL is built after setup; refuse settings it cannot be built from before anything is written.
+            CollectProblem(problems, () => ApiUrls.BaseOf(pipelines.ApiServer));
+            CollectProblem(problems, () => ApiUrls.Segment(pipelines.JobManagerId, "job_manager_id"));
+        }
+
         if (problems.Count > 0)
         {
             throw new PipelineJobValidationException(problems);
@@ -284,6 +291,18 @@ public class ManagedPipelineJob : JobManager
         return new JobDefinition(
             pipelines, options, pipelineUuid!, data, childOf, actedOn.ToList(), actedUsing.ToList(),
             Canonical(pipelines.ApiServer, agentId, taskId, out var task), task, session, archivePath, admin);
+    }
+
+    private static void CollectProblem(List<string> problems, Func<string> check)
+    {
+        try
+        {
+            check();
+        }
+        catch (PipelineJobValidationException e)
+        {
+            problems.AddRange(e.Problems);
+        }
     }
 
     private static string? Canonical(string apiServer, string? agentId, string? taskId, out string? task)

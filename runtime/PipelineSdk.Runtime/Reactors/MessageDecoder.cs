@@ -19,6 +19,14 @@ internal static class MessageDecoder
             return null;
         }
 
+        // A lone surrogate cannot be text (an environment never holds one; a caller-built dictionary might), and the
+        // JSON reader would fail on it with an ArgumentException instead of saying where.
+        if (LoneSurrogateAt(text) is { } position)
+        {
+            throw new ReactorEnvironmentException(
+                variable, $"{variable} is not valid text: a lone UTF-16 surrogate at position {position}");
+        }
+
         try
         {
             return JsonNode.Parse(text);
@@ -41,6 +49,23 @@ internal static class MessageDecoder
         {
             return JsonValue.Create(text);
         }
+    }
+
+    private static int? LoneSurrogateAt(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return i;
+            }
+        }
+
+        return null;
     }
 
     private static bool LooksStructured(string text) => text.TrimStart() is ['{' or '[' or '(', ..];

@@ -1,4 +1,4 @@
-using System.Runtime.CompilerServices;
+using System.Reflection;
 using PipelineSdk.Generator.Emit;
 
 namespace PipelineSdk.Generator.Tests.TestKit;
@@ -9,9 +9,9 @@ namespace PipelineSdk.Generator.Tests.TestKit;
 /// </summary>
 public static class Snapshot
 {
-    public static void Match(string name, string actual, [CallerFilePath] string callerPath = "")
+    public static void Match(string name, string actual)
     {
-        var folder = Path.Combine(ProjectFolder(callerPath), "Snapshots");
+        var folder = Path.Combine(ProjectFolder, "Snapshots");
         var file = Path.Combine(folder, name + ".verified.txt");
         var scrubbed = actual.Replace(GeneratorInfo.Version, "{VERSION}").Replace("\r\n", "\n");
         var update = Environment.GetEnvironmentVariable("UPDATE_SNAPSHOTS") == "1";
@@ -32,14 +32,7 @@ public static class Snapshot
         Assert.Equal(expected, scrubbed);
     }
 
-    private static string ProjectFolder(string callerPath)
-    {
-        var folder = Path.GetDirectoryName(callerPath)!;
-        while (!File.Exists(Path.Combine(folder, "PipelineSdk.Generator.Tests.csproj")))
-        {
-            folder = Path.GetDirectoryName(folder) ?? throw new InvalidOperationException("test project folder not found from " + callerPath);
-        }
-
-        return folder;
-    }
+    // The project folder is baked in at build time: caller file paths are mapped to /_/ in CI (deterministic) builds.
+    private static string ProjectFolder { get; } =
+        typeof(Snapshot).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "ProjectDirectory").Value!;
 }

@@ -1,0 +1,119 @@
+using System.Text.Json.Nodes;
+using PipelineSdk.Cli.Arguments;
+using PipelineSdk.Configuration;
+using PipelineSdk.Identifiers;
+using PipelineSdk.Jobs;
+using PipelineSdk.Stores;
+
+namespace PipelineSdk.Cli.Verbs;
+
+/// <summary>
+/// The <c>create</c> verb: builds a job exactly as a reactor does, through <see cref="ManagedPipelineJob.CreateAsync"/>
+/// and <see cref="ManagedPipelineJob.SetupAsync"/>, and prints its uuid, state, archive path, callback URL and update
+/// token. The callback settings are the config file's <c>pipelines</c> section (with <c>_REACTOR_PIPELINES_*</c>
+/// overrides), bound by the generated <see cref="ReactorSettingsBinder"/>; <c>--api-server</c>, <c>--manager-id</c> and
+/// <c>--nonce</c> win over them.
+/// </summary>
+internal static class JobCreation
+{
+    public const string Usage =
+        "--pipeline UUID [--child-of UUID]... [--data JSON] [--archive-patterns JSON] [--product-patterns JSON] [--session S] [--instanced] "
+        + "[--api-server URL --manager-id ID --nonce N] [--config FILE]";
+
+    public static readonly OptionSpec[] Options =
+    [
+        new("pipeline", OptionKind.Text), new("child_of", OptionKind.TextList), new("data", OptionKind.Json),
+        new("archive_patterns", OptionKind.Json), new("product_patterns", OptionKind.Json), new("session", OptionKind.Text),
+        new("instanced", OptionKind.Flag), new("api_server", OptionKind.Text), new("manager_id", OptionKind.Text),
+        new("nonce", OptionKind.Text), new("config", OptionKind.Text),
+    ];
+
+    public static async Task<string> RunAsync(VerbInput input, IPipelineJobStore store, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var pipelines = Settings(input);
+        var job = await ManagedPipelineJob.CreateAsync(store, pipelines, JobOptions(input, pipelines), new PipelineJobServices { Clock = clock }, cancellationToken);
+        await job.SetupAsync(cancellationToken: cancellationToken);
+        var result = new JsonObject
+        {
+            ["uuid"] = job.Uuid,
+            ["state"] = job.State?.ToWireName(),
+            ["archive_path"] = job.ArchivePath,
+            ["callback"] = job.Callback,
+            ["token"] = job.Token?.Reveal(),
+        };
+        if (input.Flag("json"))
+        {
+            return JobRendering.Json(result);
+        }
+
+        result["callback"] ??= "(none: give --manager-id or set pipelines.job_manager_id)";
+        return JobRendering.Lines(result);
+    }
+
+    private static PipelinesSettings Settings(VerbInput input)
+    {
+        ReactorSettings settings;
+        try
+        {
+            settings = ReactorSettingsLoader.Load(new ReactorConfigurationOptions { ExplicitPath = input.OptionalText("config") });
+        }
+        catch (ReactorConfigurationException e)
+        {
+            // One line on stderr: the problems joined (they never contain secret values).
+            throw new UsageException("configuration: " + string.Join("; ", e.Problems));
+        }
+
+        var pipelines = settings.Pipelines ?? new PipelinesSettings();
+        return pipelines with
+        {
+            ApiServer = input.OptionalText("api_server") ?? pipelines.ApiServer,
+            JobManagerId = input.OptionalText("manager_id") ?? pipelines.JobManagerId,
+            JobManagerNonce = input.OptionalText("nonce") ?? pipelines.JobManagerNonce,
+        };
+    }
+
+    private static ManagedPipelineJobOptions JobOptions(VerbInput input, PipelinesSettings pipelines)
+    {
+        var pipeline = input.Has("pipeline") ? OperatorVerbs.TypedUuidOption(input, "pipeline", UuidType.Pipeline)
+            : pipelines.PipelineUuid ?? throw new UsageException($"missing required option {input.NameOf("pipeline")} (or pipelines.pipeline_uuid in config.yml)");
+        var options = new ManagedPipelineJobOptions
+        {
+            PipelineUuid = pipeline,
+            Data = input.JsonObject("data", []),
+            ArchivePatterns = input.OptionalJsonArray("archive_patterns"),
+            ProductPatterns = input.OptionalJsonArray("product_patterns"),
+            Session = input.OptionalText("session"),
+            Instanced = input.Flag("instanced"),
+        };
+        return WithChildOf(input, options);
+    }
+
+    /// <summary>
+    /// The job API takes metadata by kind (the original's <c>experiment_id</c>, <c>sample_id</c>, …); typed UUIDs go to
+    /// the option of their own type, so <c>child_of</c> is exactly what was given.
+    /// </summary>
+    private static ManagedPipelineJobOptions WithChildOf(VerbInput input, ManagedPipelineJobOptions options)
+    {
+        var ids = ComputeVerbs.ChildOf(input);
+        if (ids.Count == 0)
+        {
+            return options;
+        }
+
+        var types = ids.Select(TypedUuid.GetType).Distinct().ToList();
+        if (types.Count > 1)
+        {
+            throw new UsageException($"{input.NameOf("child_of")}: the UUIDs mix types ({string.Join(", ", types.Select(t => t.Name()))}); give one kind of metadata");
+        }
+
+        return types[0] switch
+        {
+            UuidType.ExperimentDesign => options with { ExperimentDesignId = ids },
+            UuidType.Experiment => options with { ExperimentId = ids },
+            UuidType.Sample => options with { SampleId = ids },
+            UuidType.Measurement => options with { MeasurementId = ids },
+            var other => throw new UsageException(
+                $"{input.NameOf("child_of")}: '{ids[0]}' is a {other.Name()} UUID; a job is the child of experiment design, experiment, sample or measurement UUIDs"),
+        };
+    }
+}
