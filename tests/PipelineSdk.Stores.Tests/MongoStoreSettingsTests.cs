@@ -38,16 +38,16 @@ public sealed class MongoStoreSettingsTests
     public void Missing_or_malformed_settings_name_the_setting_and_never_the_password()
     {
         var none = Assert.Throws<PipelineJobValidationException>(() => new MongoStoreSettings().ToClientSettings());
-        Assert.Contains("mongodb.host", none.Message);
+        Assert.Contains("mongodb:host", none.Message);
 
         var noPassword = Assert.Throws<PipelineJobValidationException>(() => new MongoStoreSettings { Host = "h", Username = "u" }.ToClientSettings());
-        Assert.Contains("mongodb.password", noPassword.Message);
+        Assert.Contains("mongodb:password", noPassword.Message);
 
         var badUri = Assert.Throws<PipelineJobValidationException>(() => new MongoStoreSettings { ConnectionString = "http://u:hunter2@x" }.ToClientSettings());
-        Assert.Contains("mongodb.connection_string", badUri.Message);
+        Assert.Contains("mongodb:connection_string", badUri.Message);
         Assert.DoesNotContain("hunter2", badUri.Message);
 
         var badAuthn = Assert.Throws<PipelineJobValidationException>(() => new MongoStoreSettings { Authn = "%%%" }.ToClientSettings());
-        Assert.Contains("mongodb.authn", badAuthn.Message);
+        Assert.Contains("mongodb:authn", badAuthn.Message);
     }
 }

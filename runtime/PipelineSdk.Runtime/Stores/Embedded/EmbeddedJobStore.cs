@@ -26,12 +26,13 @@ public sealed class EmbeddedJobStore : IPipelineJobStore, ICancellableJobStore, 
     private readonly object _fileLock;
     private readonly JobStoreCore _core;
 
-    /// <summary>Opens (or creates) the store's file and its indexes.</summary>
+    /// <summary>Opens (or creates) the store's file, its folder and its indexes.</summary>
     public EmbeddedJobStore(EmbeddedStoreOptions embedded, JobStoreOptions? options = null, ILogger<EmbeddedJobStore>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(embedded);
         ArgumentException.ThrowIfNullOrWhiteSpace(embedded.FilePath);
         var path = Path.GetFullPath(embedded.FilePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         _fileLock = FileLocks.GetOrAdd(path, _ => new object());
         _database = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Shared });
         _jobs = _database.GetCollection("jobs", BsonAutoId.ObjectId);

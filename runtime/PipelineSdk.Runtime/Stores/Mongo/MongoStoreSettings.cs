@@ -40,18 +40,18 @@ public sealed record MongoStoreSettings
     {
         if (!string.IsNullOrWhiteSpace(ConnectionString))
         {
-            return Parse(ConnectionString, "mongodb.connection_string");
+            return Parse(ConnectionString, "mongodb:connection_string");
         }
 
         if (!string.IsNullOrWhiteSpace(Authn))
         {
-            return Parse(DecodeAuthn(Authn), "mongodb.authn");
+            return Parse(DecodeAuthn(Authn), "mongodb:authn");
         }
 
         if (string.IsNullOrWhiteSpace(Host))
         {
             throw new PipelineJobValidationException(
-                "Unable to parse MongoDB connection details: set mongodb.connection_string, mongodb.authn, or mongodb.host (with port, username, password, auth_source).");
+                "Unable to parse MongoDB connection details: set mongodb:connection_string, mongodb:authn, or mongodb:host (with port, username, password, auth_source).");
         }
 
         var settings = new MongoClientSettings { Server = new MongoServerAddress(Host, Port ?? 27017) };
@@ -59,7 +59,7 @@ public sealed record MongoStoreSettings
         {
             if (Password is null)
             {
-                throw new PipelineJobValidationException("mongodb.password is required when mongodb.username is set.");
+                throw new PipelineJobValidationException("mongodb:password is required when mongodb:username is set.");
             }
 
             settings.Credential = MongoCredential.CreateCredential(AuthSource ?? "admin", Username, Password);
@@ -78,7 +78,7 @@ public sealed record MongoStoreSettings
         }
         catch (FormatException)
         {
-            throw new PipelineJobValidationException("mongodb.authn is not URL-safe base64 text.");
+            throw new PipelineJobValidationException("mongodb:authn is not URL-safe base64 text.");
         }
     }
 
