@@ -49,6 +49,38 @@ public sealed class ReactorAndHostingTests : JobApiTestBase, IDisposable
     }
 
     [Fact]
+    public async Task AddPipelineJobs_without_a_registered_store_opens_the_one_the_configuration_selects()
+    {
+        var folder = Directory.CreateTempSubdirectory("pipelinesdk-di-");
+        try
+        {
+            var file = Path.Combine(folder.FullName, "jobs.db");
+            var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                [PipelineJobStores.EmbeddedFileKey] = file,
+                ["pipelines:pipeline_uuid"] = Vectors.Tacobot,
+            }).Build();
+            await using (var provider = new ServiceCollection().AddLogging().AddPipelineJobs(configuration).BuildServiceProvider())
+            {
+                var store = provider.GetRequiredService<IPipelineJobStore>();
+                Assert.IsType<Stores.Embedded.EmbeddedJobStore>(store);
+                await store.RegisterPipelineAsync(Vectors.Tacobot, null);
+                var job = await provider.GetRequiredService<PipelineJobFactory>().CreateJobAsync(
+                    new ManagedPipelineJobOptions { ExperimentId = [Vectors.Experiment], Admin = new JobAdmin("sd2eadm") });
+                await job.SetupAsync(new System.Text.Json.Nodes.JsonObject { ["example_data"] = "datadata" });
+                Assert.Equal(Vectors.MinimalJobUuid, job.Uuid); // spec §5.3 setup_minimal
+                Assert.Equal(JobState.Created, (await store.GetAsync(job.Uuid!)).State);
+            }
+
+            Assert.True(File.Exists(file));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task AddPipelineJobs_registers_settings_and_a_factory_over_the_registered_store()
     {
         var store = await NewStoreAsync();

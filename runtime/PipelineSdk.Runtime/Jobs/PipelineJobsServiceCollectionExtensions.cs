@@ -15,8 +15,8 @@ public static class PipelineJobsServiceCollectionExtensions
     /// Registers <see cref="PipelinesSettings"/> (the <c>pipelines</c> section of <paramref name="configuration"/>, bound
     /// and validated by the generated <see cref="ReactorSettingsBinder"/>), the SDK's HTTP clients pointed at <c>pipelines.api_server</c>
     /// (<see cref="PipelineHttpServiceCollectionExtensions.AddPipelineSdkHttp"/>, unless already registered) and a
-    /// singleton <see cref="PipelineJobFactory"/>. The factory needs an <see cref="IPipelineJobStore"/>: register one
-    /// (for example with the store registration of the stores package) before resolving it. Optional
+    /// singleton <see cref="PipelineJobFactory"/> over the <see cref="IPipelineJobStore"/> registered before, or else the
+    /// store the configuration selects (<see cref="JobStoreServiceCollectionExtensions.AddPipelineJobStore"/>). Optional
     /// <see cref="IIdentifierLookup"/>, <see cref="IUpdateTokenSink"/> and <see cref="IJobEventTransport"/>
     /// registrations are picked up.
     /// </summary>
@@ -26,6 +26,7 @@ public static class PipelineJobsServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
         services.TryAddSingleton(_ => ReactorSettingsBinder.Bind(configuration).Pipelines ?? new PipelinesSettings());
+        services.AddPipelineJobStore(configuration);
         if (!services.Any(d => d.ServiceType == typeof(AbacoClient)))
         {
             var apiServer = configuration["pipelines:api_server"];
@@ -39,8 +40,7 @@ public static class PipelineJobsServiceCollectionExtensions
         }
 
         services.TryAddSingleton(provider => new PipelineJobFactory(
-            provider.GetService<IPipelineJobStore>()
-                ?? throw new InvalidOperationException("PipelineJobFactory needs an IPipelineJobStore: register one (MongoDB or the embedded store) before AddPipelineJobs is used."),
+            provider.GetRequiredService<IPipelineJobStore>(),
             provider.GetRequiredService<PipelinesSettings>(),
             provider.GetService<AgaveFilesClient>(),
             provider.GetService<IIdentifierLookup>(),
