@@ -39,7 +39,15 @@ public sealed class CuttableTcpProxy : IAsyncDisposable
         {
             foreach (var socket in _sockets)
             {
-                socket.LingerState = new LingerOption(true, 0);
+                try
+                {
+                    socket.LingerState = new LingerOption(true, 0);
+                }
+                catch (ObjectDisposedException)
+                {
+                    // Closed by its relay in the meantime.
+                }
+
                 socket.Dispose();
             }
 
@@ -108,6 +116,12 @@ public sealed class CuttableTcpProxy : IAsyncDisposable
         }
         finally
         {
+            lock (_sockets)
+            {
+                _sockets.Remove(client);
+                _sockets.Remove(server);
+            }
+
             client.Dispose();
             server.Dispose();
         }
