@@ -35,4 +35,7 @@ public enum EndpointErrorType
 
     /// <summary>502: forwarding to the indexer actor failed.</summary>
     ForwardFailed,
+
+    /// <summary>503: the job store is unreachable; retry later (if the write may have been applied, the message says so).</summary>
+    StoreUnavailable,
 }

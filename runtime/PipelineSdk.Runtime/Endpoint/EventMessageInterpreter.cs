@@ -36,6 +36,10 @@ public static class EventMessageInterpreter
 
     private static readonly string[] EventBodyKeys = ["uuid", "name", "event", "data", "token"];
     private static readonly string[] NotificationKeysDropped = ["_links", "retries", "localId"];
+    private static readonly JsonDocumentOptions StrictJson = new() { AllowDuplicateProperties = false };
+
+    /// <summary>How much of a client's value an error message quotes.</summary>
+    private const int ShownLength = 64;
 
     /// <summary>Interprets one message.</summary>
     /// <param name="query">The URL (query) parameters; names are case-sensitive, as Abaco's environment variables.</param>
@@ -78,7 +82,7 @@ public static class EventMessageInterpreter
                 if (unexpected is not null)
                 {
                     throw new MessageException(
-                        $"malformed body: unexpected key '/{unexpected}' in the event body; expected only uuid, name (or event), data and token.");
+                        $"malformed body: unexpected key '/{Shown(unexpected)}' in the event body; expected only uuid, name (or event), data and token.");
                 }
 
                 uuid = Member(message, "uuid") ?? uuid;
@@ -101,7 +105,7 @@ public static class EventMessageInterpreter
         RequirePresent(uuid, name);
         if (!JobEvents.TryParse(name, out var jobEvent))
         {
-            throw new MessageException($"'{name}' is not a PipelineJob event; expected one of: {string.Join(", ", JobEvents.WireNames)}.", name);
+            throw new MessageException($"'{Shown(name)}' is not a PipelineJob event; expected one of: {string.Join(", ", JobEvents.WireNames)}.", Shown(name));
         }
 
         if (jobEvent == JobEvent.Create)
@@ -111,7 +115,7 @@ public static class EventMessageInterpreter
 
         if (!TypedUuid.IsValid(uuid))
         {
-            throw new MessageException($"uuid '{uuid}' is not a typed uuid.", name);
+            throw new MessageException($"uuid '{Shown(uuid)}' is not a typed uuid.", name);
         }
 
         return new EventRequest
@@ -153,10 +157,22 @@ public static class EventMessageInterpreter
         }
 
         var declaredJson = IsJsonContentType(contentType);
+        if (FirstInvalidUtf8(body) is var invalidAt and >= 0)
+        {
+            // Checked first: the JSON reader accepts such bytes inside strings and fails only when they are read.
+            return declaredJson ? throw new MessageException($"malformed body: not valid UTF-8 (byte {invalidAt + 1}).") : null;
+        }
+
+        if (FirstLoneSurrogateEscape(body) is var escapeAt and >= 0)
+        {
+            return declaredJson ? throw new MessageException($"malformed body: the string at byte {escapeAt + 1} escapes a lone UTF-16 surrogate.") : null;
+        }
+
         JsonNode? node;
         try
         {
-            node = JsonNode.Parse(body);
+            // Duplicate keys are refused here: JsonObject would otherwise throw ArgumentException on first use.
+            node = JsonNode.Parse(body, documentOptions: StrictJson);
         }
         catch (JsonException e)
         {
@@ -183,6 +199,54 @@ public static class EventMessageInterpreter
         return obj;
     }
 
+    /// <summary>The index of the first byte that does not start a valid UTF-8 sequence, or -1.</summary>
+    private static int FirstInvalidUtf8(ReadOnlySpan<byte> bytes)
+    {
+        for (var i = 0; i < bytes.Length;)
+        {
+            if (Rune.DecodeFromUtf8(bytes[i..], out _, out var read) != System.Buffers.OperationStatus.Done)
+            {
+                return i;
+            }
+
+            i += read;
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// The byte index of the first string whose escapes make invalid UTF-16 (a lone surrogate such as <c>\udc00</c>),
+    /// or -1. JSON syntax errors are left to the parse proper, which reports them with their position.
+    /// </summary>
+    private static long FirstLoneSurrogateEscape(ReadOnlySpan<byte> body)
+    {
+        var reader = new Utf8JsonReader(body);
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && reader.ValueIsEscaped)
+                {
+                    try
+                    {
+                        reader.GetString();
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        return reader.TokenStartIndex;
+                    }
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            return -1;
+        }
+
+        return -1;
+    }
+
     private static bool IsJobNotification(JsonObject message) =>
         message["appId"] is JsonValue appId && appId.GetValueKind() == JsonValueKind.String
         && message["status"] is JsonValue status && status.GetValueKind() == JsonValueKind.String;
@@ -205,7 +269,7 @@ public static class EventMessageInterpreter
     {
         if (fromEvent is not null && fromName is not null && !string.Equals(fromEvent, fromName, StringComparison.OrdinalIgnoreCase))
         {
-            throw new MessageException($"{where} disagree ('{fromEvent}' and '{fromName}'); give one of them.");
+            throw new MessageException($"{where} disagree ('{Shown(fromEvent)}' and '{Shown(fromName)}'); give one of them.");
         }
 
         return fromEvent ?? fromName;
@@ -225,6 +289,10 @@ public static class EventMessageInterpreter
 
     private static string? Param(IReadOnlyDictionary<string, string?> query, string name) =>
         query.TryGetValue(name, out var value) ? Empty(value) : null;
+
+    /// <summary>A client's value as an error message quotes it: at most <see cref="ShownLength"/> characters.</summary>
+    private static string? Shown(string? value) =>
+        value is { Length: > ShownLength } ? $"{value[..ShownLength]}… ({value.Length} characters)" : value;
 
     private static string? Empty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 

@@ -19,19 +19,8 @@ public sealed class TokenScopeTests(CongoServerFixture server) : SecretCheckedTe
 {
     private readonly TestStores _stores = new(server);
 
-    public static TheoryData<StoreKind, string> Scopes()
-    {
-        var data = new TheoryData<StoreKind, string>();
-        foreach (var kind in Enum.GetValues<StoreKind>())
-        {
-            foreach (var token in new[] { "update", "callback", "admin", "wrong", "expired-admin", "none" })
-            {
-                data.Add(kind, token);
-            }
-        }
-
-        return data;
-    }
+    public static TheoryData<StoreKind, string> Scopes() =>
+        StoreTheory.OnEveryStore("update", "callback", "admin", "wrong", "expired-admin", "none");
 
     [Theory]
     [MemberData(nameof(Scopes))]

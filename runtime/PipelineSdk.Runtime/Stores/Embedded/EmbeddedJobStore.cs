@@ -14,16 +14,17 @@ namespace PipelineSdk.Stores.Embedded;
 /// The default store when no MongoDB is configured: one LiteDB file holding <c>jobs</c> and <c>pipelines</c> with
 /// the same document shape and the same rules as <see cref="Mongo.MongoJobStore"/>. LiteDB has no update operators,
 /// so an event is a read, check and write inside one transaction that holds the file's lock: LiteDB's shared mode
-/// locks the file across processes for the transaction, and a lock per file serialises the threads of this process.
+/// locks the file across processes for the transaction, and an async gate per file serialises the callers of this
+/// process without blocking thread-pool threads while they wait.
 /// </summary>
 public sealed class EmbeddedJobStore : IPipelineJobStore, ICancellableJobStore, IDisposable
 {
-    private static readonly ConcurrentDictionary<string, object> FileLocks = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim> FileGates = new(StringComparer.Ordinal);
 
     private readonly LiteDatabase _database;
     private readonly ILiteCollection<BsonDocument> _jobs;
     private readonly ILiteCollection<BsonDocument> _pipelines;
-    private readonly object _fileLock;
+    private readonly SemaphoreSlim _fileGate;
     private readonly JobStoreCore _core;
 
     /// <summary>Opens (or creates) the store's file, its folder and its indexes.</summary>
@@ -33,12 +34,13 @@ public sealed class EmbeddedJobStore : IPipelineJobStore, ICancellableJobStore, 
         ArgumentException.ThrowIfNullOrWhiteSpace(embedded.FilePath);
         var path = Path.GetFullPath(embedded.FilePath);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        _fileLock = FileLocks.GetOrAdd(path, _ => new object());
+        _fileGate = FileGates.GetOrAdd(path, _ => new SemaphoreSlim(1, 1));
         _database = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Shared });
         _jobs = _database.GetCollection("jobs", BsonAutoId.ObjectId);
         _pipelines = _database.GetCollection("pipelines", BsonAutoId.ObjectId);
         _core = new JobStoreCore(options ?? new JobStoreOptions(), logger ?? NullLogger<EmbeddedJobStore>.Instance);
-        lock (_fileLock)
+        _fileGate.Wait();
+        try
         {
             _jobs.EnsureIndex(JobDocuments.UuidField, unique: true);
             foreach (var field in JobDocuments.IndexedFields)
@@ -49,27 +51,29 @@ public sealed class EmbeddedJobStore : IPipelineJobStore, ICancellableJobStore, 
 
             _pipelines.EnsureIndex("uuid", unique: true);
         }
+        finally
+        {
+            _fileGate.Release();
+        }
     }
 
     /// <inheritdoc />
     public TokenPolicy TokenPolicy => _core.Options.TokenPolicy;
 
     /// <inheritdoc />
-    public Task<JobSnapshot> CreateAsync(NewJob job, CancellationToken cancellationToken = default) => Run(() =>
+    public async Task<JobSnapshot> CreateAsync(NewJob job, CancellationToken cancellationToken = default)
     {
         var (uuid, document) = _core.PrepareCreate(job);
-        cancellationToken.ThrowIfCancellationRequested();
-        lock (_fileLock)
+        var existing = await LockedAsync($"create job {uuid}", writes: true, () =>
         {
             if (_pipelines.FindOne(Query.EQ("uuid", job.PipelineUuid)) is null)
             {
                 throw new UnknownPipelineException(job.PipelineUuid);
             }
 
-            if (_jobs.FindOne(Query.EQ(JobDocuments.UuidField, uuid)) is { } existing)
+            if (_jobs.FindOne(Query.EQ(JobDocuments.UuidField, uuid)) is { } found)
             {
-                StoreLog.AlreadyExists(_core.Logger, uuid);
-                return JobDocuments.ToSnapshot(LiteDocuments.FromBson(existing));
+                return found;
             }
 
             var bson = new BsonDocument { ["_id"] = ObjectId.NewObjectId() };
@@ -79,37 +83,39 @@ public sealed class EmbeddedJobStore : IPipelineJobStore, ICancellableJobStore, 
             }
 
             _jobs.Insert(bson);
+            return null;
+        }, cancellationToken).ConfigureAwait(false);
+        if (existing is not null)
+        {
+            StoreLog.AlreadyExists(_core.Logger, uuid);
+            return JobDocuments.ToSnapshot(LiteDocuments.FromBson(existing));
         }
 
         StoreLog.Created(_core.Logger, uuid, job.PipelineUuid);
         return JobDocuments.ToSnapshot(document);
-    });
+    }
 
     /// <inheritdoc />
-    public Task<JobSnapshot> GetAsync(string jobUuid, CancellationToken cancellationToken = default) => Run(() =>
+    public async Task<JobSnapshot> GetAsync(string jobUuid, CancellationToken cancellationToken = default)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        lock (_fileLock)
-        {
-            var found = _jobs.FindOne(Query.EQ(JobDocuments.UuidField, jobUuid)) ?? throw new UnknownJobException(jobUuid);
-            return JobDocuments.ToSnapshot(LiteDocuments.FromBson(found));
-        }
-    });
+        var found = await LockedAsync($"read job {jobUuid}", writes: false, () => _jobs.FindOne(Query.EQ(JobDocuments.UuidField, jobUuid)), cancellationToken)
+            .ConfigureAwait(false) ?? throw new UnknownJobException(jobUuid);
+        return JobDocuments.ToSnapshot(LiteDocuments.FromBson(found));
+    }
 
     /// <inheritdoc />
-    public Task<JobSnapshot> ApplyAsync(string jobUuid, JobEvent jobEvent, JsonObject? data, SecretToken? token, CancellationToken cancellationToken = default) =>
-        Run(() => Apply(jobUuid, jobEvent, data, _core.Guard.Resolve(jobUuid, jobEvent, token), cancellationToken));
+    public async Task<JobSnapshot> ApplyAsync(string jobUuid, JobEvent jobEvent, JsonObject? data, SecretToken? token, CancellationToken cancellationToken = default) =>
+        await ApplyAsync(jobUuid, jobEvent, data, _core.Guard.Resolve(jobUuid, jobEvent, token), cancellationToken).ConfigureAwait(false);
 
     /// <inheritdoc />
-    public Task<JobSnapshot> ApplyWithTokenTextAsync(string jobUuid, JobEvent jobEvent, JsonObject? data, string? tokenText, CancellationToken cancellationToken = default) =>
-        Run(() => Apply(jobUuid, jobEvent, data, _core.Guard.ResolveText(jobUuid, jobEvent, tokenText), cancellationToken));
+    public async Task<JobSnapshot> ApplyWithTokenTextAsync(string jobUuid, JobEvent jobEvent, JsonObject? data, string? tokenText, CancellationToken cancellationToken = default) =>
+        await ApplyAsync(jobUuid, jobEvent, data, _core.Guard.ResolveText(jobUuid, jobEvent, tokenText), cancellationToken).ConfigureAwait(false);
 
     /// <inheritdoc />
-    public Task DeleteAsync(string jobUuid, AdminToken? adminToken, JobDeletion deletion, CancellationToken cancellationToken = default) => Run(() =>
+    public async Task DeleteAsync(string jobUuid, AdminToken? adminToken, JobDeletion deletion, CancellationToken cancellationToken = default)
     {
         _core.Guard.DemandAdmin(adminToken, "delete");
-        cancellationToken.ThrowIfCancellationRequested();
-        lock (_fileLock)
+        await LockedAsync($"delete job {jobUuid}", writes: true, () =>
         {
             var found = _jobs.FindOne(Query.EQ(JobDocuments.UuidField, jobUuid)) ?? throw new UnknownJobException(jobUuid);
             if (deletion == JobDeletion.Hard)
@@ -122,18 +128,17 @@ public sealed class EmbeddedJobStore : IPipelineJobStore, ICancellableJobStore, 
                 found["_properties"]["modified_date"] = StoredValues.ToStoredDate(_core.Options.Clock.GetUtcNow());
                 _jobs.Update(found);
             }
-        }
 
+            return true;
+        }, cancellationToken).ConfigureAwait(false);
         StoreLog.Deleted(_core.Logger, jobUuid, deletion);
-        return true;
-    });
+    }
 
     /// <inheritdoc />
-    public Task<bool> CancelAsync(string jobUuid, UpdateToken token, CancellationToken cancellationToken = default) => Run(() =>
+    public async Task<bool> CancelAsync(string jobUuid, UpdateToken token, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(token);
-        cancellationToken.ThrowIfCancellationRequested();
-        lock (_fileLock)
+        var deleted = await LockedAsync($"cancel job {jobUuid}", writes: true, () =>
         {
             var found = _jobs.FindOne(Query.EQ(JobDocuments.UuidField, jobUuid));
             var document = found is null ? null : LiteDocuments.FromBson(found);
@@ -144,17 +149,20 @@ public sealed class EmbeddedJobStore : IPipelineJobStore, ICancellableJobStore, 
             }
 
             _jobs.Delete(found!["_id"]);
+            return true;
+        }, cancellationToken).ConfigureAwait(false);
+        if (deleted)
+        {
+            StoreLog.Deleted(_core.Logger, jobUuid, JobDeletion.Hard);
         }
 
-        StoreLog.Deleted(_core.Logger, jobUuid, JobDeletion.Hard);
-        return true;
-    });
+        return deleted;
+    }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<JobSnapshot>> QueryAsync(JobQuery query, CancellationToken cancellationToken = default) => Run(() =>
+    public async Task<IReadOnlyList<JobSnapshot>> QueryAsync(JobQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        cancellationToken.ThrowIfCancellationRequested();
         var conditions = new List<BsonExpression>();
         if (query.State is { } state)
         {
@@ -186,47 +194,34 @@ public sealed class EmbeddedJobStore : IPipelineJobStore, ICancellableJobStore, 
             conditions.Add(Query.Not("_visible", false));
         }
 
-        List<BsonDocument> found;
-        lock (_fileLock)
-        {
-            found = conditions.Count == 0 ? _jobs.FindAll().ToList() : _jobs.Find(conditions.Count == 1 ? conditions[0] : Query.And(conditions.ToArray())).ToList();
-        }
+        var found = await LockedAsync("query jobs", writes: false, () => conditions.Count == 0
+            ? _jobs.FindAll().ToList()
+            : _jobs.Find(conditions.Count == 1 ? conditions[0] : Query.And(conditions.ToArray())).ToList(), cancellationToken).ConfigureAwait(false);
 
         IEnumerable<JobSnapshot> jobs = found.Select(d => JobDocuments.ToSnapshot(LiteDocuments.FromBson(d)))
             .OrderBy(j => j.Updated).ThenBy(j => j.Uuid, StringComparer.Ordinal);
-        return (IReadOnlyList<JobSnapshot>)(query.Limit is { } limit ? jobs.Take(limit) : jobs).ToList();
-    });
+        return (query.Limit is { } limit ? jobs.Take(limit) : jobs).ToList();
+    }
 
     /// <inheritdoc />
-    public Task<JsonObject?> FindPipelineAsync(string pipelineUuid, CancellationToken cancellationToken = default) => Run(() =>
+    public async Task<JsonObject?> FindPipelineAsync(string pipelineUuid, CancellationToken cancellationToken = default)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        BsonDocument? found;
-        lock (_fileLock)
-        {
-            found = _pipelines.FindOne(Query.EQ("uuid", pipelineUuid));
-        }
-
+        var found = await LockedAsync($"read pipeline {pipelineUuid}", writes: false, () => _pipelines.FindOne(Query.EQ("uuid", pipelineUuid)), cancellationToken)
+            .ConfigureAwait(false);
         if (found is null)
         {
             return null;
         }
 
         found.Remove("_id");
-        return (JsonObject?)StoredValues.ToJsonObject(LiteDocuments.FromBson(found));
-    });
+        return StoredValues.ToJsonObject(LiteDocuments.FromBson(found));
+    }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<JsonObject>> ListPipelinesAsync(CancellationToken cancellationToken = default) => Run(() =>
+    public async Task<IReadOnlyList<JsonObject>> ListPipelinesAsync(CancellationToken cancellationToken = default)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        List<BsonDocument> found;
-        lock (_fileLock)
-        {
-            found = _pipelines.FindAll().ToList();
-        }
-
-        return (IReadOnlyList<JsonObject>)found
+        var found = await LockedAsync("list pipelines", writes: false, () => _pipelines.FindAll().ToList(), cancellationToken).ConfigureAwait(false);
+        return found
             .Select(document =>
             {
                 document.Remove("_id");
@@ -234,13 +229,12 @@ public sealed class EmbeddedJobStore : IPipelineJobStore, ICancellableJobStore, 
             })
             .OrderBy(pipeline => (string?)pipeline["uuid"], StringComparer.Ordinal)
             .ToList();
-    });
+    }
 
     /// <inheritdoc />
-    public Task RegisterPipelineAsync(string pipelineUuid, JsonObject? fields, CancellationToken cancellationToken = default) => Run(() =>
+    public async Task RegisterPipelineAsync(string pipelineUuid, JsonObject? fields, CancellationToken cancellationToken = default)
     {
         JobStoreCore.RequireUuid(pipelineUuid, nameof(pipelineUuid));
-        cancellationToken.ThrowIfCancellationRequested();
         var document = new BsonDocument { ["uuid"] = pipelineUuid };
         if (fields is not null)
         {
@@ -250,57 +244,63 @@ public sealed class EmbeddedJobStore : IPipelineJobStore, ICancellableJobStore, 
             }
         }
 
-        lock (_fileLock)
+        await LockedAsync($"register pipeline {pipelineUuid}", writes: true, () =>
         {
             document["_id"] = _pipelines.FindOne(Query.EQ("uuid", pipelineUuid))?["_id"] ?? ObjectId.NewObjectId();
-            _pipelines.Upsert(document);
-        }
-
-        return true;
-    });
+            return _pipelines.Upsert(document);
+        }, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>Closes the file.</summary>
     public void Dispose() => _database.Dispose();
 
-    private JobSnapshot Apply(string jobUuid, JobEvent jobEvent, JsonObject? data, TokenCondition condition, CancellationToken cancellationToken)
+    private async Task<JobSnapshot> ApplyAsync(string jobUuid, JobEvent jobEvent, JsonObject? data, TokenCondition condition, CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
         var plan = _core.Plan(jobEvent, data);
-        StoredDocument? document;
-        lock (_fileLock)
+        var document = await LockedAsync($"apply '{jobEvent.ToWireName()}' to job {jobUuid}", writes: true, () =>
         {
             _database.BeginTrans();
             try
             {
                 var found = _jobs.FindOne(Query.EQ(JobDocuments.UuidField, jobUuid));
-                document = found is null ? null : LiteDocuments.FromBson(found);
-                _core.Guard.Check(jobUuid, document is null ? null : JobDocuments.GuardState(document), plan, condition);
-                JobDocuments.ApplyEvent(document!, plan);
-                _jobs.Update(LiteDocuments.ToBson(document!));
+                var stored = found is null ? null : LiteDocuments.FromBson(found);
+                _core.Guard.Check(jobUuid, stored is null ? null : JobDocuments.GuardState(stored), plan, condition);
+                JobDocuments.ApplyEvent(stored!, plan);
+                _jobs.Update(LiteDocuments.ToBson(stored!));
                 _database.Commit();
+                return stored!;
             }
             catch
             {
                 _database.Rollback();
                 throw;
             }
-        }
+        }, cancellationToken).ConfigureAwait(false);
 
-        var snapshot = JobDocuments.ToSnapshot(document!);
+        var snapshot = JobDocuments.ToSnapshot(document);
         StoreLog.Applied(_core.Logger, jobEvent.ToWireName(), jobUuid, snapshot.State.ToWireName(), snapshot.Revision);
         return snapshot;
     }
 
-    /// <summary>Runs LiteDB's synchronous work, reporting its exceptions through the task as async callers expect.</summary>
-    private static Task<T> Run<T>(Func<T> work)
+    /// <summary>
+    /// Runs LiteDB's synchronous work once this process's callers before it are done, and is the one place where
+    /// LiteDB's lock timeouts and I/O errors become <see cref="PipelineStoreUnavailableException"/>.
+    /// </summary>
+    private async Task<T> LockedAsync<T>(string operation, bool writes, Func<T> work, CancellationToken cancellationToken)
     {
+        await _fileGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return Task.FromResult(work());
+            return work();
         }
-        catch (Exception ex)
+        catch (Exception ex) when (ex is IOException or LiteException { ErrorCode: LiteException.LOCK_TIMEOUT })
         {
-            return Task.FromException<T>(ex);
+            // A lock timeout comes before anything is written; an I/O error may come from the commit itself.
+            throw new PipelineStoreUnavailableException("LiteDB", operation, writes && ex is IOException, ex);
+        }
+        finally
+        {
+            _fileGate.Release();
         }
     }
 }

@@ -68,43 +68,27 @@ public sealed class MongoJobStore : IPipelineJobStore, ICancellableJobStore
     public async Task<JobSnapshot> CreateAsync(NewJob job, CancellationToken cancellationToken = default)
     {
         var (uuid, document) = _core.PrepareCreate(job);
-        await RequirePipelineAsync(job.PipelineUuid, cancellationToken).ConfigureAwait(false);
-        if (await FindAsync(uuid, cancellationToken).ConfigureAwait(false) is { } existing)
-        {
-            StoreLog.AlreadyExists(_core.Logger, uuid);
-            return existing;
-        }
-
-        var bson = new BsonDocument("_id", ObjectId.GenerateNewId()).AddRange(MongoDocuments.ToBson(document));
-        try
-        {
-            await _jobs.InsertOneAsync(bson, cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
-        catch (MongoWriteException ex) when (ex.WriteError?.Category == ServerErrorCategory.DuplicateKey)
-        {
-            // Another writer created the same job between the read and the insert (the unique index decided).
-            StoreLog.AlreadyExists(_core.Logger, uuid);
-            return await GetAsync(uuid, cancellationToken).ConfigureAwait(false);
-        }
-
-        StoreLog.Created(_core.Logger, uuid, job.PipelineUuid);
-        return JobDocuments.ToSnapshot(document);
+        return await CallAsync($"create job {uuid}", writes: true, () => CreateAsync(job, uuid, document, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
-    public async Task<JobSnapshot> GetAsync(string jobUuid, CancellationToken cancellationToken = default) =>
-        await FindAsync(jobUuid, cancellationToken).ConfigureAwait(false) ?? throw new UnknownJobException(jobUuid);
+    public Task<JobSnapshot> GetAsync(string jobUuid, CancellationToken cancellationToken = default) =>
+        CallAsync($"read job {jobUuid}", writes: false, async () =>
+            await FindAsync(jobUuid, cancellationToken).ConfigureAwait(false) ?? throw new UnknownJobException(jobUuid));
 
     /// <inheritdoc />
     public Task<JobSnapshot> ApplyAsync(string jobUuid, JobEvent jobEvent, JsonObject? data, SecretToken? token, CancellationToken cancellationToken = default) =>
-        ApplyAsync(jobUuid, jobEvent, data, _core.Guard.Resolve(jobUuid, jobEvent, token), cancellationToken);
+        CallAsync(ApplyOperation(jobUuid, jobEvent), writes: true, () =>
+            ApplyAsync(jobUuid, jobEvent, data, _core.Guard.Resolve(jobUuid, jobEvent, token), cancellationToken));
 
     /// <inheritdoc />
     public Task<JobSnapshot> ApplyWithTokenTextAsync(string jobUuid, JobEvent jobEvent, JsonObject? data, string? tokenText, CancellationToken cancellationToken = default) =>
-        ApplyAsync(jobUuid, jobEvent, data, _core.Guard.ResolveText(jobUuid, jobEvent, tokenText), cancellationToken);
+        CallAsync(ApplyOperation(jobUuid, jobEvent), writes: true, () =>
+            ApplyAsync(jobUuid, jobEvent, data, _core.Guard.ResolveText(jobUuid, jobEvent, tokenText), cancellationToken));
 
     /// <inheritdoc />
-    public async Task DeleteAsync(string jobUuid, AdminToken? adminToken, JobDeletion deletion, CancellationToken cancellationToken = default)
+    public Task DeleteAsync(string jobUuid, AdminToken? adminToken, JobDeletion deletion, CancellationToken cancellationToken = default) =>
+        CallAsync($"delete job {jobUuid}", writes: true, async () =>
     {
         _core.Guard.DemandAdmin(adminToken, "delete");
         var filter = new BsonDocument(JobDocuments.UuidField, jobUuid);
@@ -126,10 +110,12 @@ public sealed class MongoJobStore : IPipelineJobStore, ICancellableJobStore
         }
 
         StoreLog.Deleted(_core.Logger, jobUuid, deletion);
-    }
+        return true;
+    });
 
     /// <inheritdoc />
-    public async Task<bool> CancelAsync(string jobUuid, UpdateToken token, CancellationToken cancellationToken = default)
+    public Task<bool> CancelAsync(string jobUuid, UpdateToken token, CancellationToken cancellationToken = default) =>
+        CallAsync($"cancel job {jobUuid}", writes: true, async () =>
     {
         ArgumentNullException.ThrowIfNull(token);
         await EnsureIndexesAsync(cancellationToken).ConfigureAwait(false);
@@ -166,10 +152,11 @@ public sealed class MongoJobStore : IPipelineJobStore, ICancellableJobStore
         }
 
         throw new PipelineJobException($"Cancelling job {jobUuid} conflicted with concurrent changes {JobStoreCore.MaxAttempts} times; nothing was deleted. Retry it.");
-    }
+    });
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<JobSnapshot>> QueryAsync(JobQuery query, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<JobSnapshot>> QueryAsync(JobQuery query, CancellationToken cancellationToken = default) =>
+        CallAsync("query jobs", writes: false, async () =>
     {
         ArgumentNullException.ThrowIfNull(query);
         var filter = new BsonDocument();
@@ -193,30 +180,33 @@ public sealed class MongoJobStore : IPipelineJobStore, ICancellableJobStore
             .Sort(new BsonDocument { { "updated", 1 }, { JobDocuments.UuidField, 1 } })
             .Limit(query.Limit)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return found.Select(d => JobDocuments.ToSnapshot(MongoDocuments.FromBson(d))).ToList();
-    }
+        return (IReadOnlyList<JobSnapshot>)found.Select(d => JobDocuments.ToSnapshot(MongoDocuments.FromBson(d))).ToList();
+    });
 
     /// <inheritdoc />
-    public async Task<JsonObject?> FindPipelineAsync(string pipelineUuid, CancellationToken cancellationToken = default)
+    public Task<JsonObject?> FindPipelineAsync(string pipelineUuid, CancellationToken cancellationToken = default) =>
+        CallAsync($"read pipeline {pipelineUuid}", writes: false, async () =>
     {
         var found = await _pipelines.Find(new BsonDocument("uuid", pipelineUuid))
             .Project(Builders<BsonDocument>.Projection.Exclude("_id"))
             .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         return found is null ? null : StoredValues.ToJsonObject(MongoDocuments.FromBson(found));
-    }
+    });
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<JsonObject>> ListPipelinesAsync(CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<JsonObject>> ListPipelinesAsync(CancellationToken cancellationToken = default) =>
+        CallAsync("list pipelines", writes: false, async () =>
     {
         var found = await _pipelines.Find(FilterDefinition<BsonDocument>.Empty)
             .Project(Builders<BsonDocument>.Projection.Exclude("_id"))
             .Sort(new BsonDocument("uuid", 1))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return found.Select(d => StoredValues.ToJsonObject(MongoDocuments.FromBson(d))).ToList();
-    }
+        return (IReadOnlyList<JsonObject>)found.Select(d => StoredValues.ToJsonObject(MongoDocuments.FromBson(d))).ToList();
+    });
 
     /// <inheritdoc />
-    public async Task RegisterPipelineAsync(string pipelineUuid, JsonObject? fields, CancellationToken cancellationToken = default)
+    public Task RegisterPipelineAsync(string pipelineUuid, JsonObject? fields, CancellationToken cancellationToken = default) =>
+        CallAsync($"register pipeline {pipelineUuid}", writes: true, async () =>
     {
         JobStoreCore.RequireUuid(pipelineUuid, nameof(pipelineUuid));
         var document = new BsonDocument("uuid", pipelineUuid);
@@ -230,6 +220,32 @@ public sealed class MongoJobStore : IPipelineJobStore, ICancellableJobStore
 
         await _pipelines.ReplaceOneAsync(new BsonDocument("uuid", pipelineUuid), document, new ReplaceOptions { IsUpsert = true }, cancellationToken)
             .ConfigureAwait(false);
+        return true;
+    });
+
+    private async Task<JobSnapshot> CreateAsync(NewJob job, string uuid, StoredDocument document, CancellationToken cancellationToken)
+    {
+        await RequirePipelineAsync(job.PipelineUuid, cancellationToken).ConfigureAwait(false);
+        if (await FindAsync(uuid, cancellationToken).ConfigureAwait(false) is { } existing)
+        {
+            StoreLog.AlreadyExists(_core.Logger, uuid);
+            return existing;
+        }
+
+        var bson = new BsonDocument("_id", ObjectId.GenerateNewId()).AddRange(MongoDocuments.ToBson(document));
+        try
+        {
+            await _jobs.InsertOneAsync(bson, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (MongoWriteException ex) when (ex.WriteError?.Category == ServerErrorCategory.DuplicateKey)
+        {
+            // Another writer created the same job between the read and the insert (the unique index decided).
+            StoreLog.AlreadyExists(_core.Logger, uuid);
+            return await GetAsync(uuid, cancellationToken).ConfigureAwait(false);
+        }
+
+        StoreLog.Created(_core.Logger, uuid, job.PipelineUuid);
+        return JobDocuments.ToSnapshot(document);
     }
 
     private async Task<JobSnapshot> ApplyAsync(string jobUuid, JobEvent jobEvent, JsonObject? data, TokenCondition condition, CancellationToken cancellationToken)
@@ -260,6 +276,27 @@ public sealed class MongoJobStore : IPipelineJobStore, ICancellableJobStore
 
         throw JobStoreCore.Conflict(jobUuid, jobEvent);
     }
+
+    /// <summary>
+    /// The one place where driver failures become <see cref="PipelineStoreUnavailableException"/>. Being async, it
+    /// also reports argument, token and admin refusals through the task, never at the call.
+    /// </summary>
+    private static async Task<T> CallAsync<T>(string operation, bool writes, Func<Task<T>> work)
+    {
+        try
+        {
+            return await work().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is MongoConnectionException or MongoConnectionPoolPausedException or MongoWaitQueueFullException
+                                       or TimeoutException or MongoNotPrimaryException or MongoNodeIsRecoveringException)
+        {
+            // Only a connection lost after the request went out leaves a write's outcome open; the others fail
+            // before sending (server selection, pool) or are the server's refusal.
+            throw new PipelineStoreUnavailableException("MongoDB", operation, writes && ex is MongoConnectionException, ex);
+        }
+    }
+
+    private static string ApplyOperation(string jobUuid, JobEvent jobEvent) => $"apply '{jobEvent.ToWireName()}' to job {jobUuid}";
 
     private static BsonDocument Filter(string jobUuid, JobEventPlan plan, TokenCondition condition)
     {
