@@ -1,6 +1,8 @@
 using PipelineSdk.Cli.Arguments;
 using PipelineSdk.Cli.Verbs;
+using PipelineSdk.Configuration;
 using PipelineSdk.Errors;
+using PipelineSdk.Reactors;
 
 namespace PipelineSdk.Cli;
 
@@ -46,7 +48,7 @@ public sealed class CliApp(TextReader stdin, TextWriter stdout, TextWriter stder
             Print(Execute(verb, ArgumentReader.FromCommandLine(verb, rest)));
             return 0;
         }
-        catch (Exception e) when (e is UsageException or PipelineJobValidationException or UnknownEventException)
+        catch (Exception e) when (e is UsageException or PipelineJobValidationException or UnknownEventException or ReactorConfigurationException or ReactorEnvironmentException)
         {
             return Fail(OneLine(e));
         }

@@ -208,4 +208,25 @@ public sealed class CliVerbTests : IDisposable
         Assert.Equal(JobState.Running, stored.State);
         Assert.Equal("""{"retried":false,"note":null}""", stored.History[^1].Data!.ToJsonString());
     }
+
+    [Fact]
+    public void Serve_with_a_broken_config_file_exits_2_naming_the_file_and_line()
+    {
+        var config = Path.Combine(Path.GetTempPath(), $"pipelinesdk-broken-{Guid.NewGuid():N}.yml");
+        File.WriteAllText(config, "pipelines:\n  job_manager_id: jobs-manager\n  nonce: [unclosed\n");
+        try
+        {
+            var (exit, stdout, stderr) = ToolProcess.Run("serve", "--urls", "http://127.0.0.1:0", "--db", _file, "--config", config);
+
+            Assert.Equal(2, exit);
+            Assert.Equal("", stdout);
+            Assert.StartsWith("error: ", stderr);
+            Assert.Contains(Path.GetFileName(config), stderr);
+            Assert.Contains("line", stderr);
+        }
+        finally
+        {
+            File.Delete(config);
+        }
+    }
 }

@@ -5,7 +5,7 @@ namespace PipelineSdk.Configuration;
 /// schema does not declare, or an override that does not convert to the declared type. <see cref="Problems"/> lists
 /// every problem found, each naming its file or variable; secret values are never included.
 /// </summary>
-public sealed class ReactorConfigurationException : Exception
+public sealed class ReactorConfigurationException : Errors.PipelineJobException
 {
     /// <summary>Creates the exception from the list of problems.</summary>
     public ReactorConfigurationException(IReadOnlyList<string> problems, Exception? innerException = null)

@@ -4,7 +4,7 @@ namespace PipelineSdk.Reactors;
 /// An Abaco environment variable has a value the reactor cannot use (a malformed <c>MSG</c>, an API server that is
 /// not a URL, a <c>LOCALONLY</c> that is not a boolean). The message names the variable; it never repeats a secret.
 /// </summary>
-public sealed class ReactorEnvironmentException : Exception
+public sealed class ReactorEnvironmentException : Errors.PipelineJobException
 {
     /// <summary>Creates the exception for <paramref name="variable"/>.</summary>
     public ReactorEnvironmentException(string variable, string message, Exception? innerException = null)
