@@ -36,7 +36,7 @@ public sealed class ReactorContext
         ApiServer = ReadApiServer();
         JwtHeaderName = Get(AbacoVariables.JwtHeaderName);
         ActorRevision = Get(AbacoVariables.ActorRevision);
-        AccessToken = Get(AbacoVariables.AccessToken) is { } token ? new AbacoAccessToken(token) : null;
+        AccessToken = Get(AbacoVariables.AccessToken) is { } token ? new Auth.AccessToken(token) : null;
         Nonce = Get(AbacoVariables.Nonce) is { } nonce ? new AbacoNonce(nonce) : null;
 
         RawContentType = Get(AbacoVariables.ContentType) ?? Get(AbacoVariables.ContentTypeHyphen) ?? (IsLocal ? "application/json" : null);
@@ -101,7 +101,7 @@ public sealed class ReactorContext
     public string? ActorRevision { get; }
 
     /// <summary>The execution's bearer token (<c>_abaco_access_token</c>); null when Abaco gave none.</summary>
-    public AbacoAccessToken? AccessToken { get; }
+    public Auth.AccessToken? AccessToken { get; }
 
     /// <summary>The nonce the message came with (<c>x-nonce</c>), if any.</summary>
     public AbacoNonce? Nonce { get; }
