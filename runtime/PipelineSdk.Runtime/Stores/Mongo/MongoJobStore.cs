@@ -208,7 +208,8 @@ public sealed class MongoJobStore : IPipelineJobStore
         throw JobStoreCore.Conflict(jobUuid, jobEvent);
     }
 
-    private static BsonDocument Filter(string jobUuid, JobEventPlan plan, TokenCondition condition)
+    /// <summary>The event's filter: the job, its allowed source states and the token's salt (internal for the benchmarks).</summary>
+    internal static BsonDocument Filter(string jobUuid, JobEventPlan plan, TokenCondition condition)
     {
         var filter = new BsonDocument(JobDocuments.UuidField, jobUuid);
         if (!plan.FromAnyState)
@@ -229,7 +230,8 @@ public sealed class MongoJobStore : IPipelineJobStore
         return filter;
     }
 
-    private static BsonDocument Update(JobEventPlan plan)
+    /// <summary>The event's update operators (internal for the benchmarks).</summary>
+    internal static BsonDocument Update(JobEventPlan plan)
     {
         var set = new BsonDocument();
         if (plan.Destination is { } destination)
