@@ -119,6 +119,17 @@ public class StoreBenchmarks
         _rawLiteCallbackSalt = _liteJobs.FindOne(Query.EQ("uuid", _rawLiteJob.Uuid))["_callback_salt"].AsString;
     }
 
+    /// <summary>
+    /// Deletes the iteration's jobs, so every iteration finds the same small collections: the benchmarks that run
+    /// later would otherwise search more documents (CongoDB scans the collection for a filter).
+    /// </summary>
+    [IterationCleanup(Targets = [nameof(MongoRawFindOneAndUpdate), nameof(MongoStoreApply), nameof(LiteRawUpdateInTransaction), nameof(LiteStoreApply)])]
+    public void DeleteJobs()
+    {
+        _mongoJobs.DeleteMany(Builders<Mongo.BsonDocument>.Filter.In("uuid", new[] { _mongoJob.Uuid, _rawMongoJob.Uuid }));
+        _liteJobs.DeleteMany(Query.In("uuid", _liteJob.Uuid, _rawLiteJob.Uuid));
+    }
+
     /// <summary>One raw <c>findOneAndUpdate</c>: the filter and update the MongoDB store sends for an <c>update</c> event.</summary>
     [Benchmark(Baseline = true)]
     [BenchmarkCategory(MongoCategory)]
@@ -289,8 +300,8 @@ public class StoreBenchmarks
                 .WithUnrollFactor(1)
                 .WithId("ShortInProcess"));
 
-            // The median resists the bursts of a shared machine better than the mean.
-            AddColumn(StatisticColumn.Median);
+            // Median and minimum resist the bursts of a shared machine better than the mean.
+            AddColumn(StatisticColumn.Median, StatisticColumn.Min);
         }
     }
 }
