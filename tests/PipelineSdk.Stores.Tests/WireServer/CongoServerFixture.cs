@@ -10,7 +10,7 @@ namespace PipelineSdk.Stores.Tests.WireServer;
 public sealed class CongoServerFixture : IAsyncLifetime
 {
     /// <summary>The environment variable naming a real MongoDB server to test against.</summary>
-    public const string RealMongoVariable = "PIPELINESDK_TEST_MONGO_URI";
+    public const string RealMongoVariable = CongoServerProcess.RealMongoVariable;
 
     private CongoServerProcess? _server;
 

@@ -10,6 +10,9 @@ namespace PipelineSdk.Stores.Tests.WireServer;
 /// </summary>
 public sealed class CongoServerProcess : IAsyncDisposable
 {
+    /// <summary>Set it to a MongoDB connection URI to test against that server instead of CongoDB.</summary>
+    public const string RealMongoVariable = "PIPELINESDK_TEST_MONGO_URI";
+
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
     private readonly Process _process;
 
@@ -33,7 +36,7 @@ public sealed class CongoServerProcess : IAsyncDisposable
         if (!File.Exists(Path.Combine(wireServer, ".cache", ".complete")))
         {
             throw new InvalidOperationException(
-                $"The CongoDB wire server is not installed in {wireServer}/.cache: run 'bash tests/wire-server/setup.sh' (tests/run.sh does), or set {CongoServerFixture.RealMongoVariable} to a MongoDB server.");
+                $"The CongoDB wire server is not installed in {wireServer}/.cache: run 'bash tests/wire-server/setup.sh' (tests/run.sh does), or set {RealMongoVariable} to a MongoDB server.");
         }
 
         var start = new ProcessStartInfo("node", [Path.Combine(wireServer, "start.mjs"), port.ToString(CultureInfo.InvariantCulture)])
@@ -51,7 +54,7 @@ public sealed class CongoServerProcess : IAsyncDisposable
         }
         catch (System.ComponentModel.Win32Exception ex)
         {
-            throw new InvalidOperationException($"Cannot run 'node' to start the CongoDB wire server ({ex.Message}); install Node.js or set {CongoServerFixture.RealMongoVariable}.", ex);
+            throw new InvalidOperationException($"Cannot run 'node' to start the CongoDB wire server ({ex.Message}); install Node.js or set {RealMongoVariable}.", ex);
         }
 
         using var timeout = new CancellationTokenSource(StartTimeout);

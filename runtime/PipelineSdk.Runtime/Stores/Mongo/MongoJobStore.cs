@@ -298,7 +298,8 @@ public sealed class MongoJobStore : IPipelineJobStore, ICancellableJobStore
 
     private static string ApplyOperation(string jobUuid, JobEvent jobEvent) => $"apply '{jobEvent.ToWireName()}' to job {jobUuid}";
 
-    private static BsonDocument Filter(string jobUuid, JobEventPlan plan, TokenCondition condition)
+    // Internal for the benchmarks, which measure the store's own work apart from the database.
+    internal static BsonDocument Filter(string jobUuid, JobEventPlan plan, TokenCondition condition)
     {
         var filter = new BsonDocument(JobDocuments.UuidField, jobUuid);
         if (!plan.FromAnyState)
@@ -319,7 +320,7 @@ public sealed class MongoJobStore : IPipelineJobStore, ICancellableJobStore
         return filter;
     }
 
-    private static BsonDocument Update(JobEventPlan plan)
+    internal static BsonDocument Update(JobEventPlan plan)
     {
         var set = new BsonDocument();
         if (plan.Destination is { } destination)
