@@ -24,27 +24,35 @@ internal static class StateMachineEmitter
 
     private static string WriteStateEnum(StateMachineSpec spec)
     {
-        var writer = new SourceWriter().WriteHeader().WriteLine("namespace PipelineSdk;").WriteLine();
-        writer.WriteSummary(spec.StatesDescription ?? "The states of a PipelineJob.");
-        writer.WriteLine(GeneratorInfo.GeneratedCodeAttribute).OpenBlock("public enum JobState");
+        var members = new List<(string Identifier, string Summary)>();
         foreach (var state in spec.States)
         {
-            writer.WriteSummary(state.Description ?? "The " + state.WireName + " state.");
-            writer.WriteLine(state.Identifier + ",");
+            members.Add((state.Identifier, state.Description ?? "The " + state.WireName + " state."));
         }
 
-        return writer.CloseBlock().ToString();
+        return WriteEnum("JobState", spec.StatesDescription ?? "The states of a PipelineJob.", members);
     }
 
     private static string WriteEventEnum(StateMachineSpec spec)
     {
-        var writer = new SourceWriter().WriteHeader().WriteLine("namespace PipelineSdk;").WriteLine();
-        writer.WriteSummary(spec.EventsDescription ?? "The events of a PipelineJob.");
-        writer.WriteLine(GeneratorInfo.GeneratedCodeAttribute).OpenBlock("public enum JobEvent");
+        var members = new List<(string Identifier, string Summary)>();
         foreach (var jobEvent in spec.Events)
         {
-            writer.WriteSummary(jobEvent.Description ?? "The " + jobEvent.WireName + " event.");
-            writer.WriteLine(jobEvent.Identifier + ",");
+            members.Add((jobEvent.Identifier, jobEvent.Description ?? "The " + jobEvent.WireName + " event."));
+        }
+
+        return WriteEnum("JobEvent", spec.EventsDescription ?? "The events of a PipelineJob.", members);
+    }
+
+    private static string WriteEnum(string name, string summary, List<(string Identifier, string Summary)> members)
+    {
+        var writer = new SourceWriter().WriteHeader().WriteLine("namespace PipelineSdk;").WriteLine();
+        writer.WriteSummary(summary);
+        writer.WriteLine(GeneratorInfo.GeneratedCodeAttribute).OpenBlock("public enum " + name);
+        foreach (var (identifier, memberSummary) in members)
+        {
+            writer.WriteSummary(memberSummary);
+            writer.WriteLine(identifier + ",");
         }
 
         return writer.CloseBlock().ToString();
