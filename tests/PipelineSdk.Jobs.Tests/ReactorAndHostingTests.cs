@@ -130,15 +130,17 @@ public sealed class ReactorAndHostingTests : JobApiTestBase, IDisposable
     {
         var store = await NewStoreAsync();
         var job = await MinimalJobAsync(store);
-        var spans = new List<Activity>();
+        // The listeners are process-wide and other tests (same job uuid, other stores) run in parallel: collect
+        // thread-safely and keep only this test's spans, the children of its own root activity.
+        var spans = new System.Collections.Concurrent.ConcurrentQueue<Activity>();
         using var listener = new ActivityListener
         {
             ShouldListenTo = source => source.Name == PipelineSdkTelemetry.Name,
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = spans.Add,
+            ActivityStopped = spans.Enqueue,
         };
         ActivitySource.AddActivityListener(listener);
-        var measurements = new List<(string Instrument, object? Event, object? Outcome)>();
+        var measurements = new System.Collections.Concurrent.ConcurrentQueue<(string Instrument, object? Event, object? Outcome)>();
         using var meters = new MeterListener();
         meters.InstrumentPublished = (instrument, l) =>
         {
@@ -150,17 +152,20 @@ public sealed class ReactorAndHostingTests : JobApiTestBase, IDisposable
         void Record<T>(Instrument instrument, T value, ReadOnlySpan<KeyValuePair<string, object?>> tags, object? state)
         {
             var list = tags.ToArray();
-            measurements.Add((instrument.Name, list.First(t => t.Key == "event").Value, list.First(t => t.Key == "outcome").Value));
+            measurements.Enqueue((instrument.Name, list.First(t => t.Key == "event").Value, list.First(t => t.Key == "outcome").Value));
         }
 
         meters.SetMeasurementEventCallback<long>(Record);
         meters.SetMeasurementEventCallback<double>(Record);
         meters.Start();
 
+        using var root = new Activity(nameof(Each_event_is_a_span_a_count_and_a_duration)).Start();
         await job.HandleAsync(JobEvent.Run);
         await Assert.ThrowsAsync<InvalidTransitionException>(() => job.HandleAsync(JobEvent.Indexed));
+        root.Stop();
 
-        var runs = spans.Where(s => s.GetTagItem("pipelinejob.uuid") as string == job.Uuid).ToList();
+        var runs = spans.Where(s => s.TraceId == root.TraceId).ToList();
+        Assert.All(runs, span => Assert.Equal(job.Uuid, span.GetTagItem("pipelinejob.uuid")));
         Assert.Equal(2, runs.Count);
         Assert.Equal("run", runs[0].GetTagItem("pipelinejob.event"));
         Assert.Equal("RUNNING", runs[0].GetTagItem("pipelinejob.state"));
