@@ -10,7 +10,7 @@ namespace PipelineSdk.Cli.Verbs;
 /// <summary>
 /// The <c>create</c> verb: builds a job exactly as a reactor does, through <see cref="ManagedPipelineJob.CreateAsync"/>
 /// and <see cref="ManagedPipelineJob.SetupAsync"/>, and prints its uuid, state, archive path, callback URL and update
-/// token. The callback settings are the config file's <c>pipelines</c> section (with <c>_REACTOR_PIPELINES_*</c>
+/// token (with <c>--json</c>, also the Agave notifications for the callback URL). The callback settings are the config file's <c>pipelines</c> section (with <c>_REACTOR_PIPELINES_*</c>
 /// overrides), bound by the generated <see cref="ReactorSettingsBinder"/>; <c>--api-server</c>, <c>--manager-id</c> and
 /// <c>--nonce</c> win over them.
 /// </summary>
@@ -43,6 +43,8 @@ internal static class JobCreation
         };
         if (input.Flag("json"))
         {
+            // What a reactor puts in its Agave job definition (the original's agave_notifications()); null without a callback.
+            result["agave_notifications"] = job.Callback is null ? null : new JsonArray([.. job.AgaveNotifications().Select(n => n.ToJson())]);
             return JobRendering.Json(result);
         }
 
