@@ -227,7 +227,6 @@ public sealed class AgaveJobsClientTests
     public async Task GetStatus_reads_the_jobs_status_and_retries_like_any_read()
     {
         await using var host = await HttpTestHost.StartAsync();
-        host.Server.Jobs.Lifecycle = [];
         var job = await host.AgaveJobs.SubmitAsync(Definition, Notifications);
         host.Server.Script(ScriptedResponse.Fail(502), ScriptedResponse.Reset());
 

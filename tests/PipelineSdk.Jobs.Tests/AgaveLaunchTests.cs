@@ -57,67 +57,62 @@ public sealed class AgaveLaunchTests : JobApiTestBase, IDisposable
     [Fact]
     public async Task Launched_agave_job_moves_the_pipeline_job_to_running_then_finished_by_itself()
     {
-        var (store, events, agave, job) = await LaunchSetupAsync();
-        await using var _ = events;
-        await using var __ = agave;
+        var launch = await LaunchAsync(["PENDING", "QUEUED", "RUNNING", "ARCHIVING", "FINISHED"]);
 
-        var agaveJob = await agave.AgaveJobs.SubmitAsync(AgaveJobFor(job), job.AgaveNotifications());
-        await agave.Server.Jobs.WhenDoneAsync(agaveJob.Id);
-
-        Assert.Equal(
-            [("RUNNING", "RUNNING", 200), ("FINISHED", "FINISHED", 200)],
-            agave.Server.Jobs.Deliveries.Select(d => (d.Event, d.Status, d.HttpStatus)));
-        Assert.Equal("FINISHED", await agave.AgaveJobs.GetStatusAsync(agaveJob.Id));
-        var stored = await store.GetAsync(job.Uuid!);
+        Assert.Equal([("RUNNING", "RUNNING", 200), ("FINISHED", "FINISHED", 200)], launch.Deliveries);
+        Assert.Equal("FINISHED", launch.AgaveStatus);
+        var stored = launch.Stored;
         Assert.Equal(JobState.Finished, stored.State);
         Assert.Equal([JobEvent.Create, JobEvent.Run, JobEvent.Finish], stored.History.Select(h => h.Name));
         // RUNNING keeps the Agave job's JSON (minus _links, retries, localId); FINISHED keeps its status.
-        Assert.Equal(agaveJob.Id, (string?)stored.History[1].Data!["id"]);
+        Assert.Equal(launch.AgaveJobId, (string?)stored.History[1].Data!["id"]);
         Assert.Equal("tacobot-0.1.0u1", (string?)stored.History[1].Data!["appId"]);
-        Assert.Equal(job.ArchivePath, (string?)stored.History[1].Data!["archivePath"]);
+        Assert.Equal(launch.Job.ArchivePath, (string?)stored.History[1].Data!["archivePath"]);
         Assert.Null(stored.History[1].Data!["_links"]);
         Assert.Equal("""{"status":"FINISHED"}""", stored.History[2].Data!.ToJsonString());
 
         // The reactor's own object follows once it re-reads the job.
-        await job.RefreshAsync();
-        Assert.Equal(JobState.Finished, job.State);
-        Assert.Equal(stored.UpdateToken, job.Token);
+        await launch.Job.RefreshAsync();
+        Assert.Equal(JobState.Finished, launch.Job.State);
+        Assert.Equal(stored.UpdateToken, launch.Job.Token);
     }
 
     [Fact]
     public async Task Launched_agave_job_that_fails_moves_the_pipeline_job_to_failed_by_itself()
     {
-        var (store, events, agave, job) = await LaunchSetupAsync();
-        await using var _ = events;
-        await using var __ = agave;
-        agave.Server.Jobs.Lifecycle = ["PENDING", "QUEUED", "RUNNING", "FAILED"];
+        var launch = await LaunchAsync(["PENDING", "QUEUED", "RUNNING", "FAILED"]);
+
+        Assert.Equal([("RUNNING", "RUNNING", 200), ("FAILED", "FAILED", 200)], launch.Deliveries);
+        Assert.Equal("FAILED", launch.AgaveStatus);
+        Assert.Equal(JobState.Failed, launch.Stored.State);
+        Assert.Equal([JobEvent.Create, JobEvent.Run, JobEvent.Fail], launch.Stored.History.Select(h => h.Name));
+        Assert.Equal("""{"status":"FAILED"}""", launch.Stored.History[2].Data!.ToJsonString());
+    }
+
+    /// <summary>
+    /// Sets up the minimal job with its callback URL on the runtime's events endpoint (loopback, the endpoint's manager
+    /// id and nonce), submits its Agave job with its notifications to the fake Agave, lets the fake run it through
+    /// <paramref name="lifecycle"/>, and returns what happened.
+    /// </summary>
+    private async Task<Launch> LaunchAsync(IReadOnlyList<string> lifecycle)
+    {
+        var store = await NewStoreAsync();
+        await using var events = await EndpointServer.StartAsync(store);
+        await using var agave = await HttpTestHost.StartAsync();
+        agave.Server.Jobs.Lifecycle = lifecycle;
+        var pipelines = Pipelines(events.BaseUri.ToString()) with { JobManagerId = EndpointServer.ManagerId, JobManagerNonce = EndpointServer.Nonce };
+        var job = await ManagedPipelineJob.CreateAsync(store, pipelines, new ManagedPipelineJobOptions { ExperimentId = [Vectors.ExperimentId] }, Services());
+        await job.SetupAsync(new JsonObject { ["example_data"] = "datadata" });
 
         var agaveJob = await agave.AgaveJobs.SubmitAsync(AgaveJobFor(job), job.AgaveNotifications());
         await agave.Server.Jobs.WhenDoneAsync(agaveJob.Id);
 
-        Assert.Equal(
-            [("RUNNING", "RUNNING", 200), ("FAILED", "FAILED", 200)],
-            agave.Server.Jobs.Deliveries.Select(d => (d.Event, d.Status, d.HttpStatus)));
-        Assert.Equal("FAILED", await agave.AgaveJobs.GetStatusAsync(agaveJob.Id));
-        var stored = await store.GetAsync(job.Uuid!);
-        Assert.Equal(JobState.Failed, stored.State);
-        Assert.Equal([JobEvent.Create, JobEvent.Run, JobEvent.Fail], stored.History.Select(h => h.Name));
-        Assert.Equal("""{"status":"FAILED"}""", stored.History[2].Data!.ToJsonString());
-    }
-
-    /// <summary>
-    /// A store behind the runtime's events endpoint on loopback, a fake Agave, and the minimal job whose callback URL
-    /// points at the endpoint (the endpoint's manager id and nonce).
-    /// </summary>
-    private async Task<(IPipelineJobStore Store, EndpointServer Events, HttpTestHost Agave, ManagedPipelineJob Job)> LaunchSetupAsync()
-    {
-        var store = await NewStoreAsync();
-        var events = await EndpointServer.StartAsync(store);
-        var agave = await HttpTestHost.StartAsync();
-        var pipelines = Pipelines(events.BaseUri.ToString()) with { JobManagerId = EndpointServer.ManagerId, JobManagerNonce = EndpointServer.Nonce };
-        var job = await ManagedPipelineJob.CreateAsync(store, pipelines, new ManagedPipelineJobOptions { ExperimentId = [Vectors.ExperimentId] }, Services());
-        await job.SetupAsync(new JsonObject { ["example_data"] = "datadata" });
-        return (store, events, agave, job);
+        return new Launch(
+            job,
+            agaveJob.Id,
+            [.. agave.Server.Jobs.Deliveries.Select(d => (d.Event, d.Status, d.HttpStatus))],
+            await agave.AgaveJobs.GetStatusAsync(agaveJob.Id),
+            await store.GetAsync(job.Uuid!));
     }
 
     /// <summary>The Agave job a reactor launches for a PipelineJob: its outputs go to the job's archive path.</summary>
@@ -130,4 +125,8 @@ public sealed class AgaveLaunchTests : JobApiTestBase, IDisposable
         ArchiveSystem = job.ArchiveSystem,
         ArchivePath = job.ArchivePath,
     };
+
+    /// <summary>A launch's outcome: the notifications fired (event, status, HTTP answer), Agave's last status, the stored job.</summary>
+    private sealed record Launch(
+        ManagedPipelineJob Job, string AgaveJobId, IReadOnlyList<(string, string, int)> Deliveries, string AgaveStatus, JobSnapshot Stored);
 }

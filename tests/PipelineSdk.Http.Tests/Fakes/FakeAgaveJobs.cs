@@ -19,8 +19,11 @@ public sealed class FakeAgaveJobs : IDisposable
     private readonly ConcurrentQueue<NotificationDelivery> _deliveries = new();
     private int _submissions;
 
-    /// <summary>The statuses a submitted job goes through after ACCEPTED, in order.</summary>
-    public IReadOnlyList<string> Lifecycle { get; set; } = ["PENDING", "QUEUED", "RUNNING", "ARCHIVING", "FINISHED"];
+    /// <summary>
+    /// The statuses a submitted job goes through after ACCEPTED, in order. Empty by default: the job stays ACCEPTED
+    /// and no notification is fired (the URLs of a test's definition may point anywhere).
+    /// </summary>
+    public IReadOnlyList<string> Lifecycle { get; set; } = [];
 
     /// <summary>Every notification fired, in order.</summary>
     public IReadOnlyList<NotificationDelivery> Deliveries => _deliveries.ToArray();
