@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 using PipelineSdk.Cli.Arguments;
 using PipelineSdk.Errors;
 using PipelineSdk.Identifiers;
@@ -16,6 +17,10 @@ public static class ComputeVerbs
     /// <summary>The environment variable the admin-token verb reads its secret from (never the command line).</summary>
     public const string AdminSecretVariable = "PIPELINESDK_ADMIN_TOKEN_SECRET";
 
+    // The Unix seconds of 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z, the range of a date and time.
+    private const long MinUnixSeconds = -62_135_596_800;
+    private const long MaxUnixSeconds = 253_402_300_799;
+
     /// <summary>Every compute verb.</summary>
     public static IReadOnlyList<VerbSpec> All(Func<string, string?> environment, TimeProvider clock) =>
     [
@@ -24,7 +29,7 @@ public static class ComputeVerbs
             input => TypedUuid.Create(input.Text("text"), ParseType(input))),
         new("hashid", "hashid UUID",
             [new("uuid", OptionKind.Text, Positional: true)],
-            input => Hashids128.EncodeUuid(Uuid(input, "uuid"))),
+            input => Hashids128.Encode(UuidValue(input, "uuid"))),
         new("job-uuid", "job-uuid --pipeline UUID [--child-of UUID]... [--data JSON]",
             [new("pipeline", OptionKind.Text), new("child_of", OptionKind.TextList), new("data", OptionKind.Json)],
             input => JobUuid.Compute(Uuid(input, "pipeline"), ChildOf(input), input.JsonObject("data", []))),
@@ -44,23 +49,29 @@ public static class ComputeVerbs
             input => AdminToken(input, environment, clock)),
     ];
 
+    // The original looks the type up by its exact snake_case name (catalog_uuid: uuidtypes[uuid_type]).
     private static UuidType ParseType(VerbInput input)
     {
         var name = input.Text("type");
-        return UuidTypes.TryParseName(name, out var type)
+        return UuidTypes.Names.Contains(name, StringComparer.Ordinal) && UuidTypes.TryParseName(name, out var type)
             ? type
             : throw new UsageException($"{input.NameOf("type")}: unknown type '{name}'; expected one of: {string.Join(", ", Enum.GetValues<UuidType>().Select(t => t.Name()))}");
     }
 
-    private static string Uuid(VerbInput input, string key)
-    {
-        var text = input.Text(key);
-        return Guid.TryParseExact(text, "D", out _)
-            ? text.ToLowerInvariant()
-            : throw new UsageException($"{input.NameOf(key)}: '{text}' is not a UUID");
-    }
+    /// <summary>A UUID in any spelling Python's <c>uuid.UUID</c> accepts, as canonical lower-case text.</summary>
+    private static string Uuid(VerbInput input, string key) =>
+        PythonUuid.TryCanonical(input.Text(key), out var canonical) ? canonical : throw NotAUuid(input, key);
 
-    /// <summary>The <c>--child-of</c> typed UUIDs, each checked.</summary>
+    private static BigInteger UuidValue(VerbInput input, string key) =>
+        PythonUuid.TryParse(input.Text(key), out var value) ? value : throw NotAUuid(input, key);
+
+    private static UsageException NotAUuid(VerbInput input, string key) =>
+        new($"{input.NameOf(key)}: '{input.Text(key)}' is not a UUID");
+
+    /// <summary>
+    /// The <c>--child-of</c> typed UUIDs, each checked, without repeats and sorted, as a job's <c>child_of</c> holds them
+    /// (the original's <c>self_from_ids</c> takes a set and sorts it).
+    /// </summary>
     internal static IReadOnlyList<string> ChildOf(VerbInput input)
     {
         var ids = input.TextList("child_of");
@@ -72,7 +83,7 @@ public static class ComputeVerbs
             }
         }
 
-        return ids;
+        return [.. ids.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
     }
 
     private static string ArchivePath(VerbInput input, TimeProvider clock)
@@ -116,7 +127,9 @@ public static class ComputeVerbs
         }
 
         var at = input.OptionalInteger("at") is { } seconds
-            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+            ? seconds is >= MinUnixSeconds and <= MaxUnixSeconds
+                ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+                : throw new UsageException($"{input.NameOf("at")} must be between {MinUnixSeconds} and {MaxUnixSeconds} (years 1 to 9999)")
             : clock.GetUtcNow();
         return Tokens.AdminTokens.Create(input.Text("key"), secret, at, (int)lifetime, input.Flag("previous")).Reveal();
     }
