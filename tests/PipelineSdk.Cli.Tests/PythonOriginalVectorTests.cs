@@ -126,13 +126,13 @@ public class PythonOriginalVectorTests
     [Theory]
     [MemberData(nameof(HashidSpellings))]
     public void Hashid_takes_every_spelling_python_takes(string spelling, string expected) =>
-        AssertPrints(expected, "hashid", "--uuid", spelling);
+        AssertPrints(expected, "hashid", "--", spelling);
 
     [Theory]
     [MemberData(nameof(RefusedSpellings))]
     public void Hashid_refuses_what_python_refuses(string spelling)
     {
-        var (exit, stdout, stderr) = CliRunner.Run(["hashid", "--uuid", spelling]);
+        var (exit, stdout, stderr) = CliRunner.Run(["hashid", "--", spelling]);
         Assert.Equal(2, exit);
         Assert.Equal("", stdout);
         Assert.StartsWith("error: ", stderr);

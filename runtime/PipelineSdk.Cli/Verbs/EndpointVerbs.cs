@@ -41,14 +41,24 @@ internal static class EndpointVerbs
         new("state_exit", ConfigValueType.Boolean, false),
     ];
 
+    private static readonly OptionSpec ConfigOption =
+        new("config", OptionKind.Text, "The reactor's config.yml (else found as a reactor finds it)") { ValueName = "FILE" };
+
     public static VerbSpec Serve(Func<string, string?> environment, TextWriter stdout, TimeProvider clock) => new(
         "serve",
-        "serve [--urls URL] [--manager-id ID]... [--nonce NONCE[:LEVEL]]... [--config FILE] [--max-body-bytes N] [--rate-limit N] [--mongo URI | --db FILE]",
-        [new("urls", OptionKind.TextList), new("manager_id", OptionKind.TextList), new("nonce", OptionKind.TextList), new("config", OptionKind.Text),
-         new("max_body_bytes", OptionKind.Text), new("rate_limit", OptionKind.Text), .. StoreSelection.Options],
+        "Run the events endpoint until stopped; prints 'listening on URL'.",
+        [new("urls", OptionKind.TextList, "A loopback or IP address URL to listen on (default http://127.0.0.1:5080); repeatable") { ValueName = "URL" },
+         new("manager_id", OptionKind.TextList, "The jobs-manager actor id the endpoint answers for (else pipelines.job_manager_id); repeatable") { ValueName = "ID" },
+         new("nonce", OptionKind.TextList, "A nonce the endpoint accepts, with its level (NONCE[:LEVEL]); repeatable") { ValueName = "NONCE" },
+         ConfigOption,
+         new("max_body_bytes", OptionKind.Integer, "The largest request body accepted") { ValueName = "N", Min = 0, Max = int.MaxValue },
+         new("rate_limit", OptionKind.Integer, "Requests per client per window (0: no limit)") { ValueName = "N", Min = 0, Max = int.MaxValue },
+         .. StoreSelection.Options],
         async (input, cancellationToken) =>
         {
             var config = LoadConfig(input);
+            var urls = (input.TextList("urls") is { Count: > 0 } given ? given : ["http://127.0.0.1:5080"])
+                .Select(url => ListenUrls.Check(url, input.NameOf("urls"))).ToList();
             var store = StoreSelection.Open(input, environment, clock);
             try
             {
@@ -59,7 +69,7 @@ internal static class EndpointVerbs
                     ConfigureHttp = HttpSettings(config, apiServer: null, accessToken: null),
                 };
                 host.Urls.Clear();
-                foreach (var url in input.TextList("urls") is { Count: > 0 } urls ? urls : ["http://127.0.0.1:5080"])
+                foreach (var url in urls)
                 {
                     host.Urls.Add(url);
                 }
@@ -87,8 +97,8 @@ internal static class EndpointVerbs
 
     public static VerbSpec Actor(Func<string, string?> environment, TimeProvider clock) => new(
         "actor",
-        "actor [--config FILE] [--mongo URI | --db FILE]   (reads MSG and the URL parameters from the Abaco environment)",
-        [new("config", OptionKind.Text), .. StoreSelection.Options],
+        "Apply the one message of an Abaco execution (MSG and the URL parameters from the environment), as the jobs-manager actor.",
+        [ConfigOption, .. StoreSelection.Options],
         async (input, cancellationToken) =>
         {
             var context = ReactorContext.FromEnvironment();
@@ -151,8 +161,8 @@ internal static class EndpointVerbs
         }
 
         events.BearerToken = environment(BearerTokenVariable) is { Length: > 0 } bearer ? bearer : null;
-        events.MaxBodyBytes = (int?)Integer(input, "max_body_bytes") ?? PipelineJobEventsOptions.DefaultMaxBodyBytes;
-        events.RateLimitPermits = (int?)Integer(input, "rate_limit") ?? events.RateLimitPermits;
+        events.MaxBodyBytes = (int?)input.OptionalInteger("max_body_bytes") ?? PipelineJobEventsOptions.DefaultMaxBodyBytes;
+        events.RateLimitPermits = (int?)input.OptionalInteger("rate_limit") ?? events.RateLimitPermits;
         events.IndexerId = config["pipelines:job_indexer_id"] is { Length: > 0 } indexer ? indexer : null;
         events.EventsManagerId = config["pipelines:events_manager_id"] is { Length: > 0 } manager ? manager : null;
         events.StateEnter = Boolean(config, "state_enter") ?? false;
@@ -197,8 +207,6 @@ internal static class EndpointVerbs
             .AddReactorConfiguration(new ReactorConfigurationOptions { ExplicitPath = input.OptionalText("config"), Keys = ConfigKeys })
             .Build();
 
-    private static long? Integer(VerbInput input, string key) =>
-        input.OptionalInteger(key) is { } value && value < 0 ? throw new UsageException($"{input.NameOf(key)} must not be negative") : input.OptionalInteger(key);
 
     private static bool? Boolean(IConfiguration config, string key) =>
         config[key] is { Length: > 0 } text

@@ -16,16 +16,18 @@ namespace PipelineSdk.Cli.Verbs;
 /// </summary>
 internal static class JobCreation
 {
-    public const string Usage =
-        "--pipeline UUID [--child-of UUID]... [--data JSON] [--archive-patterns JSON] [--product-patterns JSON] [--session S] [--instanced] "
-        + "[--api-server URL --manager-id ID --nonce N] [--config FILE]";
-
     public static readonly OptionSpec[] Options =
     [
-        new("pipeline", OptionKind.Text), new("child_of", OptionKind.TextList), new("data", OptionKind.Json),
-        new("archive_patterns", OptionKind.Json), new("product_patterns", OptionKind.Json), new("session", OptionKind.Text),
-        new("instanced", OptionKind.Flag), new("api_server", OptionKind.Text), new("manager_id", OptionKind.Text),
-        new("nonce", OptionKind.Text), new("config", OptionKind.Text),
+        ComputeVerbs.PipelineOption with { Description = "The pipeline's UUID (else pipelines.pipeline_uuid of config.yml)", Required = false },
+        ComputeVerbs.ChildOfOption, ComputeVerbs.DataOption,
+        new("archive_patterns", OptionKind.Json, "The job's archive patterns: a JSON array"),
+        new("product_patterns", OptionKind.Json, "The job's product patterns: a JSON array"),
+        new("session", OptionKind.Text, "A session name (else a generated one)") { ValueName = "NAME" },
+        new("instanced", OptionKind.Flag, "Give the archive path an instanced directory"),
+        new("api_server", OptionKind.Text, "The callback's API server (else pipelines.api_server)") { ValueName = "URL" },
+        new("manager_id", OptionKind.Text, "The jobs-manager actor id of the callback (else pipelines.job_manager_id)") { ValueName = "ID" },
+        new("nonce", OptionKind.Text, "The jobs-manager nonce of the callback (else pipelines.job_manager_nonce)"),
+        new("config", OptionKind.Text, "The reactor's config.yml (else found as a reactor finds it)") { ValueName = "FILE" },
     ];
 
     public static async Task<string> RunAsync(VerbInput input, IPipelineJobStore store, TimeProvider clock, CancellationToken cancellationToken)
@@ -41,9 +43,9 @@ internal static class JobCreation
             ["callback"] = job.Callback,
             ["token"] = job.Token?.Reveal(),
         };
-        if (input.Flag("json"))
+        if (input.WantsJson)
         {
-            return JobRendering.Json(result);
+            return JobRendering.Json(input, result);
         }
 
         result["callback"] ??= "(none: give --manager-id or set pipelines.job_manager_id)";

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using PipelineSdk.Cli.Arguments;
 using PipelineSdk.Jobs;
 
 namespace PipelineSdk.Cli.Verbs;
@@ -15,8 +16,8 @@ internal static class JobRendering
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private static readonly JsonSerializerOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>A JSON value as printed: indented.</summary>
-    public static string Json(JsonNode node) => node.ToJsonString(Indented);
+    /// <summary>A JSON value as printed: indented, or on one line for a batch line.</summary>
+    public static string Json(VerbInput input, JsonNode node) => node.ToJsonString(input.Batch ? Compact : Indented);
 
     /// <summary>A JSON value on one line, unescaped as <see cref="Json"/> prints it.</summary>
     public static string CompactJson(JsonNode? node) => node?.ToJsonString(Compact) ?? "null";

@@ -14,7 +14,11 @@ namespace PipelineSdk.Cli.Verbs;
 internal static class StoreSelection
 {
     /// <summary>The options every store-using verb accepts.</summary>
-    public static readonly IReadOnlyList<OptionSpec> Options = [new("mongo", OptionKind.Text), new("db", OptionKind.Text)];
+    public static readonly IReadOnlyList<OptionSpec> Options =
+    [
+        new("mongo", OptionKind.Text, "A MongoDB connection URI (the database named in it, else catalog)") { ValueName = "URI" },
+        new("db", OptionKind.Text, "The embedded store's file (else <LocalApplicationData>/pipelinesdk/jobs.db)") { ValueName = "FILE" },
+    ];
 
     /// <summary>The embedded store's default file.</summary>
     public static string DefaultFile =>
