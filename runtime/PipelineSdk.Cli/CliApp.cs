@@ -34,7 +34,11 @@ public sealed class CliApp
         _stdin = stdin;
         _stdout = stdout;
         _stderr = stderr;
-        _root = new RootCommand("pipelinejobs: create and drive PipelineJobs, run their events endpoint, and compute the ids, paths and tokens the Python datacatalog computes. Exit codes: 0 done, 1 refused, 2 usage error.");
+        _root = new RootCommand("pipelinejobs: create and drive PipelineJobs, run their events endpoint, and compute the ids, paths and tokens the Python datacatalog computes. Exit codes: 0 done, 1 refused, 2 usage error.")
+        {
+            HelpName = "pipelinejobs",
+        };
+        _root.Options.OfType<VersionOption>().Single().Action = new ToolVersionAction();
         foreach (var verb in (IEnumerable<VerbSpec>)[.. ComputeVerbs.All(environment, clock), .. OperatorVerbs.All(environment, stdout, clock)])
         {
             var command = VerbCommand.Create(verb);
@@ -55,9 +59,9 @@ public sealed class CliApp
             return Usage;
         }
 
-        if (args.FirstOrDefault(a => a.Contains('\uFFFD', StringComparison.Ordinal)) is { } garbled)
+        if (args.FirstOrDefault(a => !CleanText.IsClean(a)) is { } garbled)
         {
-            return Fail(Usage, $"argument {Quote.Short(garbled)} is not valid UTF-8 (or holds U+FFFD); give the value as UTF-8 text");
+            return Fail(Usage, $"argument {args.ToList().IndexOf(garbled) + 1} is not valid UTF-8 (or holds U+FFFD); give every value as UTF-8 text");
         }
 
         var result = _root.Parse(args, Parsing);
@@ -71,10 +75,14 @@ public sealed class CliApp
         {
             return await result.InvokeAsync(invocation, cancellationToken);
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return Fail(Refused, "cancelled");
+        }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // A last line of defence: a bug must still end as one line, never a stack trace.
-            return Fail(Refused, $"unexpected {e.GetType().Name}: {Quote.Shorten(e.Message, args)}");
+            return Fail(Refused, $"internal error ({e.GetType().Name}): {Quote.Shorten(e.Message, args)}");
         }
     }
 
@@ -123,7 +131,7 @@ public sealed class CliApp
             string? error;
             try
             {
-                if (line.Contains('\uFFFD', StringComparison.Ordinal))
+                if (!CleanText.IsClean(line))
                 {
                     throw new UsageException("the line is not valid UTF-8 (or holds U+FFFD)");
                 }
@@ -142,7 +150,7 @@ public sealed class CliApp
             catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException))
             {
                 // A bug must not stop the batch: the line fails, the next one runs.
-                (output, error) = (null, $"unexpected {e.GetType().Name}: {e.Message}");
+                (output, error) = (null, $"internal error ({e.GetType().Name}): {e.Message}");
             }
 
             if (error is not null)

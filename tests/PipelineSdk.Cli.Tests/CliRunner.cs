@@ -7,7 +7,8 @@ internal static class CliRunner
 {
     public const string AdminSecret = "test-secret";
 
-    public static (int Exit, string Stdout, string Stderr) Run(string[] args, string stdin = "", DateTimeOffset? now = null, bool withSecret = true)
+    public static (int Exit, string Stdout, string Stderr) Run(
+        string[] args, string stdin = "", DateTimeOffset? now = null, bool withSecret = true, CancellationToken cancellationToken = default)
     {
         var stdout = new StringWriter { NewLine = "\n" };
         var stderr = new StringWriter { NewLine = "\n" };
@@ -18,7 +19,7 @@ internal static class CliRunner
             stderr,
             name => withSecret && env.TryGetValue(name, out var value) ? value : null,
             new FixedClock(now ?? DateTimeOffset.FromUnixTimeSeconds(1_700_000_000)));
-        var exit = app.Run(args);
+        var exit = app.RunAsync(args, cancellationToken).GetAwaiter().GetResult();
         return (exit, stdout.ToString(), stderr.ToString());
     }
 

@@ -63,4 +63,27 @@ public sealed class OutputTests : IDisposable
 
         Assert.Contains(Pipeline + "\n", pipelines);
     }
+
+    [Fact]
+    public void Batch_prints_exactly_one_line_per_input_line_in_plain_and_json_modes()
+    {
+        CreateJob();
+        var input = $$"""
+            {"pipeline":"{{Pipeline}}","data":{"n":1},"db":"{{_db}}"}
+            {"pipeline":"{{Pipeline}}","data":{"n":1,"n":2},"db":"{{_db}}"}
+
+            {"pipeline":"{{Pipeline}}","data":{"n":2},"api_server":"http://127.0.0.1:5080","manager_id":"m","nonce":"n","db":"{{_db}}"}
+            """;
+        foreach (var json in new[] { false, true })
+        {
+            var (exit, stdout, _) = CliRunner.Run(json ? ["create", "--batch", "--json"] : ["create", "--batch"], input);
+            Assert.Equal(1, exit);
+            var lines = stdout.TrimEnd('\n').Split('\n');
+            Assert.Equal(4, lines.Length);
+            Assert.Equal("created", JsonNode.Parse(lines[0])!["state"]!.GetValue<string>().ToLowerInvariant());
+            Assert.StartsWith("error: line 2: ", lines[1]);
+            Assert.StartsWith("error: line 3: ", lines[2]);
+            Assert.Contains("&token=", (string)JsonNode.Parse(lines[3])!["callback"]!);
+        }
+    }
 }

@@ -119,7 +119,7 @@ public sealed class CliVerbTests : IDisposable
         var delete = ToolProcess.Run(AdminEnvironment, "delete", job.Uuid, "--db", _file);
         var gone = ToolProcess.Run("show", job.Uuid, "--db", _file);
 
-        Assert.Equal(2, withoutCredentials.Exit);
+        Assert.Equal(1, withoutCredentials.Exit); // D18: missing admin rights are a refusal (exit 1), as the README says
         Assert.Contains("PIPELINESDK_ADMIN_TOKEN", withoutCredentials.Stderr);
         Assert.Equal(1, wrongToken.Exit);
         Assert.Contains("administrative token", wrongToken.Stderr);

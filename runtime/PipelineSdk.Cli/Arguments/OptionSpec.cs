@@ -30,6 +30,9 @@ public sealed record OptionSpec(string Key, OptionKind Kind, string Description)
     /// <summary>True when the verb cannot run without it.</summary>
     public bool Required { get; init; }
 
+    /// <summary>True when an empty value is refused (a file name, a URI).</summary>
+    public bool NotEmpty { get; init; }
+
     /// <summary>The placeholder in help (<c>UUID</c>); by default the key in upper case.</summary>
     public string? ValueName { get; init; }
 

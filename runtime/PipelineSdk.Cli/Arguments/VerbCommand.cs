@@ -78,7 +78,7 @@ internal sealed class VerbCommand
         {
             throw new UsageException(
                 batch ? $"missing required option {missing.Key}"
-                : missing.Positional ? $"missing {missing.HelpName}; usage: pipelinejobs {Verb.Name} {missing.HelpName} [options]"
+                : missing.Positional ? $"missing {missing.HelpName}: pipelinejobs {Verb.Name} <{missing.HelpName}> (or --batch with \"{missing.Key}\" on each line)"
                 : $"missing required option {missing.Flag}");
         }
 
@@ -138,6 +138,17 @@ internal sealed class VerbCommand
             default:
             {
                 var option = new Option<string>(spec.Flag) { Description = Help(spec), HelpName = spec.HelpName };
+                if (spec.NotEmpty)
+                {
+                    option.Validators.Add(result =>
+                    {
+                        if (result.Tokens.Any(t => t.Value.Length == 0))
+                        {
+                            result.AddError($"{spec.Flag} must not be empty");
+                        }
+                    });
+                }
+
                 return (option, result => result.GetValue(option));
             }
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using PipelineSdk.Cli.Arguments;
+using PipelineSdk.Errors;
 using PipelineSdk.Tokens;
 
 namespace PipelineSdk.Cli.Verbs;
@@ -32,9 +33,12 @@ internal static class AdminCredentials
         return new AdminTokenAuthority(new AdminTokenOptions { Key = key, Secret = secret, LifetimeSeconds = lifetime }, clock);
     }
 
-    /// <summary>The admin token to send: <c>PIPELINESDK_ADMIN_TOKEN</c>, else the current one of the configured key and secret.</summary>
+    /// <summary>
+    /// The admin token to send: <c>PIPELINESDK_ADMIN_TOKEN</c>, else the current one of the configured key and secret.
+    /// Without either the operation is refused (exit 1, as for a wrong token), not a usage error.
+    /// </summary>
     public static AdminToken Token(Func<string, string?> environment, TimeProvider clock) =>
         environment(TokenVariable) is { Length: > 0 } given ? new AdminToken(given)
         : Authority(environment, clock)?.Issue()
-        ?? throw new UsageException($"an admin token is needed: set {TokenVariable}, or {KeyVariable} and {ComputeVerbs.AdminSecretVariable}");
+        ?? throw new InvalidTokenException($"an admin token is needed: set {TokenVariable}, or {KeyVariable} and {ComputeVerbs.AdminSecretVariable}");
 }

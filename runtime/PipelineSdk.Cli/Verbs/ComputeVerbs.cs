@@ -31,7 +31,7 @@ public static class ComputeVerbs
         new("hashid", "Print the Hashids id of a UUID's 128-bit value (an archive-path element), as the original's uuid_to_hashid.",
             [PositionalUuid("Any spelling Python's uuid.UUID accepts ({…}, urn:uuid:…, 32 hex digits, …)")],
             input => Hashids128.Encode(UuidValue(input, "uuid"))),
-        new("job-uuid", "Print the uuid a ManagedPipelineJob (C# or Python) gets for these inputs: child_of without repeats and sorted, the data as canonical JSON.",
+        new("job-uuid", "Print the uuid a ManagedPipelineJob (C# or Python) gets for these inputs: child_of de-duplicated and sorted, the data as canonical JSON.",
             [PipelineOption, ChildOfOption, DataOption],
             input => JobUuid.Compute(Uuid(input, "pipeline"), ChildOf(input), input.JsonObject("data", []))),
         new("archive-path", "Print the archive path a job gets for these inputs (with --instanced, the session directory too).",

@@ -42,7 +42,7 @@ internal static class EndpointVerbs
     ];
 
     private static readonly OptionSpec ConfigOption =
-        new("config", OptionKind.Text, "The reactor's config.yml (else found as a reactor finds it)") { ValueName = "FILE" };
+        new("config", OptionKind.Text, "The reactor's config.yml (else found as a reactor finds it)") { ValueName = "FILE", NotEmpty = true };
 
     public static VerbSpec Serve(Func<string, string?> environment, TextWriter stdout, TimeProvider clock) => new(
         "serve",

@@ -27,7 +27,7 @@ internal static class JobCreation
         new("api_server", OptionKind.Text, "The callback's API server (else pipelines.api_server)") { ValueName = "URL" },
         new("manager_id", OptionKind.Text, "The jobs-manager actor id of the callback (else pipelines.job_manager_id)") { ValueName = "ID" },
         new("nonce", OptionKind.Text, "The jobs-manager nonce of the callback (else pipelines.job_manager_nonce)"),
-        new("config", OptionKind.Text, "The reactor's config.yml (else found as a reactor finds it)") { ValueName = "FILE" },
+        new("config", OptionKind.Text, "The reactor's config.yml (else found as a reactor finds it)") { ValueName = "FILE", NotEmpty = true },
     ];
 
     public static async Task<string> RunAsync(VerbInput input, IPipelineJobStore store, TimeProvider clock, CancellationToken cancellationToken)

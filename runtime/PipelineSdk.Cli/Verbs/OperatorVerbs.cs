@@ -42,8 +42,16 @@ public static class OperatorVerbs
             Verb("send", "Send an event to a job with its update, callback or admin token; print the state and the next update token.",
                 [new("event", OptionKind.Text, $"The event: {string.Join(", ", JobEvents.WireNames)}") { Positional = true, Required = true, ValueName = "EVENT" },
                  UuidOption, JobData, new("token", OptionKind.Text, "The job's update or callback token (else the admin token of the environment)")],
-                async (input, store, ct) => EventOutput(input, await store.ApplyWithTokenTextAsync(
-                    JobUuid(input), JobEvents.Parse(input.Text("event")), Data(input), input.OptionalText("token"), ct))),
+                async (input, store, ct) =>
+                {
+                    var jobEvent = JobEvents.Parse(input.Text("event"));
+                    if (jobEvent == JobEvent.Create)
+                    {
+                        throw new UsageException("'create' is not sent to a job; a job is created with 'pipelinejobs create'");
+                    }
+
+                    return EventOutput(input, await store.ApplyWithTokenTextAsync(JobUuid(input), jobEvent, Data(input), input.OptionalText("token"), ct));
+                }),
             Verb("show", "Show a job: state, last event, archive path and its history.", [PositionalJob],
                 async (input, store, ct) =>
                 {

@@ -16,8 +16,8 @@ internal static class StoreSelection
     /// <summary>The options every store-using verb accepts.</summary>
     public static readonly IReadOnlyList<OptionSpec> Options =
     [
-        new("mongo", OptionKind.Text, "A MongoDB connection URI (the database named in it, else catalog)") { ValueName = "URI" },
-        new("db", OptionKind.Text, "The embedded store's file (else <LocalApplicationData>/pipelinesdk/jobs.db)") { ValueName = "FILE" },
+        new("mongo", OptionKind.Text, "A MongoDB connection URI (the database named in it, else catalog)") { ValueName = "URI", NotEmpty = true },
+        new("db", OptionKind.Text, "The embedded store's file (else <LocalApplicationData>/pipelinesdk/jobs.db)") { ValueName = "FILE", NotEmpty = true },
     ];
 
     /// <summary>The embedded store's default file.</summary>
