@@ -14,7 +14,8 @@ namespace PipelineSdk.Cli;
 /// prints exactly one line per input line.
 /// Exit codes: 0 success, 1 a refused operation (wrong state, bad token, unknown job, missing admin rights) or a failed
 /// batch line, 2 a usage error. Every error is one line on stderr (in batch, <c>error: line N: …</c> on stdout in the
-/// line's place); no input ends in a stack trace.
+/// line's place); no input ends in a stack trace. The environment is the one configuration overrides (<c>_REACTOR_*</c>)
+/// and Abaco's variables are read from.
 /// </summary>
 public sealed class CliApp
 {
@@ -29,7 +30,7 @@ public sealed class CliApp
     private readonly RootCommand _root;
 
     /// <summary>Creates the command over the given streams, environment and clock.</summary>
-    public CliApp(TextReader stdin, TextWriter stdout, TextWriter stderr, Func<string, string?> environment, TimeProvider clock)
+    public CliApp(TextReader stdin, TextWriter stdout, TextWriter stderr, IReadOnlyDictionary<string, string> environment, TimeProvider clock)
     {
         _stdin = stdin;
         _stdout = stdout;
@@ -39,7 +40,7 @@ public sealed class CliApp
             HelpName = "pipelinejobs",
         };
         _root.Options.OfType<VersionOption>().Single().Action = new ToolVersionAction();
-        foreach (var verb in (IEnumerable<VerbSpec>)[.. ComputeVerbs.All(environment, clock), .. OperatorVerbs.All(environment, stdout, clock)])
+        foreach (var verb in (IEnumerable<VerbSpec>)[.. ComputeVerbs.All(name => environment.GetValueOrDefault(name), clock), .. OperatorVerbs.All(environment, stdout, clock)])
         {
             var command = VerbCommand.Create(verb);
             command.Command.SetAction((result, cancellationToken) => RunVerbAsync(command, result, cancellationToken));

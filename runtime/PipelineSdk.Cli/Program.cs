@@ -1,3 +1,5 @@
+using System.Collections;
+
 namespace PipelineSdk.Cli;
 
 /// <summary>Entry point of the <c>pipelinejobs</c> tool.</summary>
@@ -5,5 +7,9 @@ public static class Program
 {
     /// <summary>Runs the CLI against the console and the process environment; Ctrl+C cancels the running operation.</summary>
     public static Task<int> Main(string[] args) =>
-        new CliApp(Console.In, Console.Out, Console.Error, Environment.GetEnvironmentVariable, TimeProvider.System).RunAsync(args, CancellationToken.None);
+        new CliApp(Console.In, Console.Out, Console.Error, ProcessEnvironment(), TimeProvider.System).RunAsync(args, CancellationToken.None);
+
+    private static Dictionary<string, string> ProcessEnvironment() =>
+        Environment.GetEnvironmentVariables().Cast<DictionaryEntry>()
+            .ToDictionary(entry => (string)entry.Key, entry => entry.Value as string ?? "", StringComparer.Ordinal);
 }

@@ -7,17 +7,32 @@ internal static class CliRunner
 {
     public const string AdminSecret = "test-secret";
 
+    /// <summary>Runs with extra environment variables.</summary>
     public static (int Exit, string Stdout, string Stderr) Run(
-        string[] args, string stdin = "", DateTimeOffset? now = null, bool withSecret = true, CancellationToken cancellationToken = default)
+        IReadOnlyDictionary<string, string> environment, string[] args, string stdin = "", CancellationToken cancellationToken = default) =>
+        Run(args, stdin, environment: environment, cancellationToken: cancellationToken);
+
+    public static (int Exit, string Stdout, string Stderr) Run(
+        string[] args,
+        string stdin = "",
+        DateTimeOffset? now = null,
+        bool withSecret = true,
+        IReadOnlyDictionary<string, string>? environment = null,
+        CancellationToken cancellationToken = default)
     {
         var stdout = new StringWriter { NewLine = "\n" };
         var stderr = new StringWriter { NewLine = "\n" };
-        var env = new Dictionary<string, string> { ["PIPELINESDK_ADMIN_TOKEN_SECRET"] = AdminSecret };
+        var env = new Dictionary<string, string>(environment ?? new Dictionary<string, string>(), StringComparer.Ordinal);
+        if (withSecret)
+        {
+            env["PIPELINESDK_ADMIN_TOKEN_SECRET"] = AdminSecret;
+        }
+
         var app = new CliApp(
             new StringReader(stdin),
             stdout,
             stderr,
-            name => withSecret && env.TryGetValue(name, out var value) ? value : null,
+            env,
             new FixedClock(now ?? DateTimeOffset.FromUnixTimeSeconds(1_700_000_000)));
         var exit = app.RunAsync(args, cancellationToken).GetAwaiter().GetResult();
         return (exit, stdout.ToString(), stderr.ToString());

@@ -100,7 +100,7 @@ public sealed class FindingTests : IDisposable
         var (exit, stdout, stderr) = CliRunner.Run(["reset", "107653ca-020f-5f03-9663-41cff415b087", "--db", _db], withSecret: false);
         Assert.Equal(1, exit);
         Assert.Equal("", stdout);
-        Assert.Contains("PIPELINESDK_ADMIN_TOKEN", stderr);
+        Assert.Contains("--admin-token", stderr);
     }
 
     // D19: messages say what is wrong, and a huge argument is quoted by its start and length only.

@@ -42,10 +42,11 @@ public sealed partial class FuzzTests : IDisposable
 
     private static readonly string[] Positionals = ["uuid", "event"];
 
+    // create takes the job's owner from the environment, as a reactor does.
+    private static readonly Dictionary<string, string> Owner = new() { ["TACC_USERNAME"] = "sd2eadm" };
+
     private readonly string _db = Path.Combine(Path.GetTempPath(), $"pipelinejobs-fuzz-{Guid.NewGuid():N}.db");
     private readonly Random _random = new(20261207);
-
-    public FuzzTests() => Environment.SetEnvironmentVariable("TACC_USERNAME", "sd2eadm");
 
     public void Dispose()
     {
@@ -90,7 +91,7 @@ public sealed partial class FuzzTests : IDisposable
             var input = Enumerable.Range(0, LinesPerBatch).Select(_ => BatchLine(verb)).ToList();
             var json = Verbs[verb].Contains("json") && _random.Next(2) == 0;
             string[] args = [.. verb.Split(' '), "--batch", .. json ? ["--json"] : Array.Empty<string>()];
-            var (exit, stdout, stderr) = CliRunner.Run(args, string.Join('\n', input) + "\n");
+            var (exit, stdout, stderr) = CliRunner.Run(Owner, args, string.Join('\n', input) + "\n");
             Assert.True(exit is 0 or 1, $"exit {exit} for {verb} --batch: {stderr}");
             Assert.Equal("", stderr);
             AssertNoCrash(stdout, verb);
@@ -113,12 +114,12 @@ public sealed partial class FuzzTests : IDisposable
     {
         if (verb != "serve")
         {
-            return CliRunner.Run([.. args]);
+            return CliRunner.Run(Owner, [.. args]);
         }
 
         // A serve that starts is stopped at once: the test is about its arguments, not about serving.
         using var stop = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
-        return CliRunner.Run([.. args], cancellationToken: stop.Token);
+        return CliRunner.Run(Owner, [.. args], cancellationToken: stop.Token);
     }
 
     private static void AssertNoCrash(string output, string input)

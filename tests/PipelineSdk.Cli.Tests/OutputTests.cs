@@ -5,11 +5,10 @@ namespace PipelineSdk.Cli.Tests;
 /// <summary>What the operator verbs print, against a real embedded store file.</summary>
 public sealed class OutputTests : IDisposable
 {
+    // create takes the job's owner from the environment, as a reactor does.
+    private static readonly Dictionary<string, string> Owner = new() { ["TACC_USERNAME"] = "sd2eadm" };
     private const string Pipeline = "106c46ff-8186-5756-a934-071f4497b58d";
     private readonly string _db = Path.Combine(Path.GetTempPath(), $"pipelinejobs-output-{Guid.NewGuid():N}.db");
-
-    // create takes the job's owner from the environment, as a reactor does.
-    public OutputTests() => Environment.SetEnvironmentVariable("TACC_USERNAME", "sd2eadm");
 
     public void Dispose()
     {
@@ -21,8 +20,8 @@ public sealed class OutputTests : IDisposable
 
     private JsonObject CreateJob()
     {
-        Assert.Equal(0, CliRunner.Run(["pipelines", "add", "--uuid", Pipeline, "--db", _db]).Exit);
-        var (exit, stdout, stderr) = CliRunner.Run(["create", "--pipeline", Pipeline, "--data", """{"q":"a&b 'c'"}""",
+        Assert.Equal(0, CliRunner.Run(Owner, ["pipelines", "add", "--uuid", Pipeline, "--db", _db]).Exit);
+        var (exit, stdout, stderr) = CliRunner.Run(Owner, ["create", "--pipeline", Pipeline, "--data", """{"q":"a&b 'c'"}""",
             "--api-server", "http://127.0.0.1:5080", "--manager-id", "jobs-manager.test", "--nonce", "TEST_nonce1", "--db", _db, "--json"]);
         Assert.Equal("", stderr);
         Assert.Equal(0, exit);
@@ -32,7 +31,7 @@ public sealed class OutputTests : IDisposable
     [Fact]
     public void Json_output_keeps_ampersands_and_quotes_and_stays_valid_json()
     {
-        var (exit, stdout, _) = CliRunner.Run(["create", "--pipeline", Pipeline, "--db", _db]);
+        var (exit, stdout, _) = CliRunner.Run(Owner, ["create", "--pipeline", Pipeline, "--db", _db]);
         Assert.Equal(1, exit); // the pipeline is not registered yet
         Assert.Equal("", stdout);
 
@@ -40,7 +39,7 @@ public sealed class OutputTests : IDisposable
         var callback = (string)created["callback"]!;
         Assert.Contains("&token=", callback);
 
-        var show = CliRunner.Run(["show", (string)created["uuid"]!, "--db", _db, "--json"]).Stdout;
+        var show = CliRunner.Run(Owner, ["show", (string)created["uuid"]!, "--db", _db, "--json"]).Stdout;
         Assert.DoesNotContain("\\u0026", show);
         Assert.DoesNotContain("\\u0027", show);
         Assert.Contains("a&b 'c'", show);
@@ -51,9 +50,9 @@ public sealed class OutputTests : IDisposable
     public void Tables_have_no_trailing_spaces()
     {
         var created = CreateJob();
-        var history = CliRunner.Run(["history", (string)created["uuid"]!, "--db", _db]).Stdout;
-        var pipelines = CliRunner.Run(["pipelines", "list", "--db", _db]).Stdout; // the pipeline has no name: an empty last cell
-        var list = CliRunner.Run(["list", "--db", _db]).Stdout;
+        var history = CliRunner.Run(Owner, ["history", (string)created["uuid"]!, "--db", _db]).Stdout;
+        var pipelines = CliRunner.Run(Owner, ["pipelines", "list", "--db", _db]).Stdout; // the pipeline has no name: an empty last cell
+        var list = CliRunner.Run(Owner, ["list", "--db", _db]).Stdout;
 
         Assert.Contains("""{"q":"a&b 'c'"}""", history);
         foreach (var line in (history + pipelines + list).Split('\n'))
@@ -76,7 +75,7 @@ public sealed class OutputTests : IDisposable
             """;
         foreach (var json in new[] { false, true })
         {
-            var (exit, stdout, _) = CliRunner.Run(json ? ["create", "--batch", "--json"] : ["create", "--batch"], input);
+            var (exit, stdout, _) = CliRunner.Run(Owner, json ? ["create", "--batch", "--json"] : ["create", "--batch"], input);
             Assert.Equal(1, exit);
             var lines = stdout.TrimEnd('\n').Split('\n');
             Assert.Equal(4, lines.Length);

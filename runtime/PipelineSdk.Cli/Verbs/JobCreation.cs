@@ -10,9 +10,9 @@ namespace PipelineSdk.Cli.Verbs;
 /// <summary>
 /// The <c>create</c> verb: builds a job exactly as a reactor does, through <see cref="ManagedPipelineJob.CreateAsync"/>
 /// and <see cref="ManagedPipelineJob.SetupAsync"/>, and prints its uuid, state, archive path, callback URL and update
-/// token. The callback settings are the config file's <c>pipelines</c> section (with <c>_REACTOR_PIPELINES_*</c>
-/// overrides), bound by the generated <see cref="ReactorSettingsBinder"/>; <c>--api-server</c>, <c>--manager-id</c> and
-/// <c>--nonce</c> win over them.
+/// token. The callback settings are the configuration's <c>pipelines</c> section and the job's <c>_admin</c> block its
+/// <c>pipelinesdk</c> section (<see cref="CliSettings"/>); <c>--api-server</c>, <c>--manager-id</c>, <c>--nonce</c>,
+/// <c>--owner</c>, <c>--project</c> and <c>--tenant</c> win over them.
 /// </summary>
 internal static class JobCreation
 {
@@ -27,13 +27,30 @@ internal static class JobCreation
         new("api_server", OptionKind.Text, "The callback's API server (else pipelines.api_server)") { ValueName = "URL" },
         new("manager_id", OptionKind.Text, "The jobs-manager actor id of the callback (else pipelines.job_manager_id)") { ValueName = "ID" },
         new("nonce", OptionKind.Text, "The jobs-manager nonce of the callback (else pipelines.job_manager_nonce)"),
-        new("config", OptionKind.Text, "The reactor's config.yml (else found as a reactor finds it)") { ValueName = "FILE", NotEmpty = true },
+        new("owner", OptionKind.Text, "The job's _admin.owner (else pipelinesdk.owner, then TACC_USERNAME, … USER)") { ValueName = "NAME" },
+        new("project", OptionKind.Text, "The job's _admin.project (else pipelinesdk.project, TACC_PROJECT_NAME, SD2E-Community)") { ValueName = "PROJECT" },
+        new("tenant", OptionKind.Text, "The job's _admin.tenant (else pipelinesdk.tenant, TACC_TENANT, sd2e)") { ValueName = "TENANT" },
     ];
 
-    public static async Task<string> RunAsync(VerbInput input, IPipelineJobStore store, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<string> RunAsync(
+        VerbInput input, ReactorSettings settings, IPipelineJobStore store, IReadOnlyDictionary<string, string> environment, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var pipelines = Settings(input);
-        var job = await ManagedPipelineJob.CreateAsync(store, pipelines, JobOptions(input, pipelines), new PipelineJobServices { Clock = clock }, cancellationToken);
+        var pipelines = settings.Pipelines ?? new PipelinesSettings();
+        pipelines = pipelines with
+        {
+            ApiServer = input.OptionalText("api_server") ?? pipelines.ApiServer,
+            JobManagerId = input.OptionalText("manager_id") ?? pipelines.JobManagerId,
+            JobManagerNonce = input.OptionalText("nonce") ?? pipelines.JobManagerNonce,
+        };
+        var sdk = settings.Pipelinesdk ?? new PipelineSdkSettings();
+        sdk = sdk with
+        {
+            Owner = input.OptionalText("owner") ?? sdk.Owner,
+            Project = input.OptionalText("project") ?? sdk.Project,
+            Tenant = input.OptionalText("tenant") ?? sdk.Tenant,
+        };
+        var services = new PipelineJobServices { Clock = clock, Settings = sdk, Environment = environment };
+        var job = await ManagedPipelineJob.CreateAsync(store, pipelines, JobOptions(input, pipelines), services, cancellationToken);
         await job.SetupAsync(cancellationToken: cancellationToken);
         var result = new JsonObject
         {
@@ -50,28 +67,6 @@ internal static class JobCreation
 
         result["callback"] ??= "(none: give --manager-id or set pipelines.job_manager_id)";
         return JobRendering.Lines(result);
-    }
-
-    private static PipelinesSettings Settings(VerbInput input)
-    {
-        ReactorSettings settings;
-        try
-        {
-            settings = ReactorSettingsLoader.Load(new ReactorConfigurationOptions { ExplicitPath = input.OptionalText("config") });
-        }
-        catch (ReactorConfigurationException e)
-        {
-            // One line on stderr: the problems joined (they never contain secret values).
-            throw new UsageException("configuration: " + string.Join("; ", e.Problems));
-        }
-
-        var pipelines = settings.Pipelines ?? new PipelinesSettings();
-        return pipelines with
-        {
-            ApiServer = input.OptionalText("api_server") ?? pipelines.ApiServer,
-            JobManagerId = input.OptionalText("manager_id") ?? pipelines.JobManagerId,
-            JobManagerNonce = input.OptionalText("nonce") ?? pipelines.JobManagerNonce,
-        };
     }
 
     private static ManagedPipelineJobOptions JobOptions(VerbInput input, PipelinesSettings pipelines)
