@@ -36,7 +36,9 @@ public sealed class PipelineJobStoresTests(CongoServerFixture server) : IDisposa
     [Fact]
     public void The_default_embedded_file_is_pipelinesdk_jobs_sqlite_in_the_users_data_directory()
     {
-        var data = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData);
+        // The XDG data directory, ~/.local/share unless XDG_DATA_HOME names another.
+        var data = Environment.GetEnvironmentVariable("XDG_DATA_HOME") is { Length: > 0 } xdg ? xdg
+            : Path.Combine(Environment.GetEnvironmentVariable("HOME")!, ".local", "share");
 
         Assert.Equal($"{data}/pipelinesdk/jobs.sqlite", PipelineJobStores.DefaultEmbeddedFilePath());
     }

@@ -26,7 +26,8 @@ public static class PipelineJobStores
     /// <exception cref="PipelineJobValidationException">The user's data directory is unknown (no HOME, as in some containers).</exception>
     public static string DefaultEmbeddedFilePath()
     {
-        var data = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData);
+        // DoNotVerify: a fresh container's home has no ~/.local/share yet; the store creates the folder.
+        var data = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify);
         return string.IsNullOrEmpty(data)
             ? throw new PipelineJobValidationException("The user's data directory is unknown, so the embedded job store has no default file; set pipelinesdk:jobs_db (_REACTOR_PIPELINESDK_JOBS_DB).")
             : Path.Combine(data, "pipelinesdk", EmbeddedFileName);

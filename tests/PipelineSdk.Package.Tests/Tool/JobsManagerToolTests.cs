@@ -84,7 +84,8 @@ public sealed class JobsManagerToolTests(CongoServerFixture wire, InstalledTool 
     {
         var work = tool.NewWorkingDirectory();
         var home = Directory.CreateDirectory(Path.Combine(work, "home")).FullName;
-        var environment = new Dictionary<string, string> { ["HOME"] = home, ["XDG_DATA_HOME"] = "" };
+        // A fresh home without ~/.local/share, as in a new container.
+        var environment = new Dictionary<string, string> { ["HOME"] = home, ["XDG_DATA_HOME"] = Path.Combine(home, ".local", "share") };
 
         var add = tool.Run(work, environment, "pipelines", "add", "--uuid", Pipeline, "--name", "demo");
         var ownerless = tool.Run(work, environment, "create", "--pipeline", Pipeline);
