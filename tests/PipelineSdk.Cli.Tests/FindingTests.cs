@@ -4,15 +4,11 @@ namespace PipelineSdk.Cli.Tests;
 public sealed class FindingTests : IDisposable
 {
     private const string Pipeline = "10650844-1baa-55c5-a481-5e945b19c065";
-    private readonly string _db = Path.Combine(Path.GetTempPath(), $"pipelinejobs-findings-{Guid.NewGuid():N}.db");
+    private readonly TempStoreFile _store = new("findings");
 
-    public void Dispose()
-    {
-        foreach (var file in Directory.GetFiles(Path.GetTempPath(), Path.GetFileName(_db) + "*"))
-        {
-            File.Delete(file);
-        }
-    }
+    public void Dispose() => _store.Dispose();
+
+    private string Db => _store.Path;
 
     private static void AssertUsageError((int Exit, string Stdout, string Stderr) result, string expected)
     {
@@ -89,15 +85,15 @@ public sealed class FindingTests : IDisposable
     [InlineData("http://127.0.0.1:5000/path", "scheme, host and port only")]
     public void D13_serve_urls_must_be_loopback_or_an_address(string url, string expected)
     {
-        AssertUsageError(CliRunner.Run(["serve", "--urls", url, "--db", _db]), expected);
-        Assert.False(File.Exists(_db)); // refused before the store is opened
+        AssertUsageError(CliRunner.Run(["serve", "--urls", url, "--db", Db]), expected);
+        Assert.False(File.Exists(Db)); // refused before the store is opened
     }
 
     // D18: missing admin rights are a refusal, exit 1 (the README's contract).
     [Fact]
     public void D18_missing_admin_rights_exit_1()
     {
-        var (exit, stdout, stderr) = CliRunner.Run(["reset", "107653ca-020f-5f03-9663-41cff415b087", "--db", _db], withSecret: false);
+        var (exit, stdout, stderr) = CliRunner.Run(["reset", "107653ca-020f-5f03-9663-41cff415b087", "--db", Db], withSecret: false);
         Assert.Equal(1, exit);
         Assert.Equal("", stdout);
         Assert.Contains("--admin-token", stderr);
@@ -109,7 +105,7 @@ public sealed class FindingTests : IDisposable
     {
         AssertUsageError(CliRunner.Run(["pipelines", "frob"]), "unknown verb 'frob' for 'pipelinejobs pipelines'");
         AssertUsageError(CliRunner.Run(["send", "update", "extra"]), "unexpected argument 'extra' for 'pipelinejobs send'");
-        AssertUsageError(CliRunner.Run(["send", "create", "--uuid", "107653ca-020f-5f03-9663-41cff415b087", "--db", _db]), "a job is created with 'pipelinejobs create'");
+        AssertUsageError(CliRunner.Run(["send", "create", "--uuid", "107653ca-020f-5f03-9663-41cff415b087", "--db", Db]), "a job is created with 'pipelinejobs create'");
 
         var huge = new string('x', 120_000);
         foreach (var args in new[] { ["hashid", huge], ["uuid", "--type", huge, "--text", "t"], ["job-uuid", "--pipeline", huge], new[] { huge } })

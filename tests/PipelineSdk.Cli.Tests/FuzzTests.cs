@@ -45,16 +45,12 @@ public sealed partial class FuzzTests : IDisposable
     // create takes the job's owner from the environment, as a reactor does.
     private static readonly Dictionary<string, string> Owner = new() { ["TACC_USERNAME"] = "sd2eadm" };
 
-    private readonly string _db = Path.Combine(Path.GetTempPath(), $"pipelinejobs-fuzz-{Guid.NewGuid():N}.db");
+    private readonly TempStoreFile _store = new("fuzz");
     private readonly Random _random = new(20261207);
 
-    public void Dispose()
-    {
-        foreach (var file in Directory.GetFiles(Path.GetTempPath(), Path.GetFileName(_db) + "*"))
-        {
-            File.Delete(file);
-        }
-    }
+    public void Dispose() => _store.Dispose();
+
+    private string Db => _store.Path;
 
     [Fact]
     public void Generated_argument_vectors_never_crash()
@@ -177,7 +173,7 @@ public sealed partial class FuzzTests : IDisposable
 
         if (StoreVerbs.Contains(verb))
         {
-            args.AddRange(["--db", _db]);
+            args.AddRange(["--db", Db]);
         }
 
         return args;
@@ -208,7 +204,7 @@ public sealed partial class FuzzTests : IDisposable
 
         if (StoreVerbs.Contains(verb))
         {
-            line.Append(count == 0 ? "" : ",").Append("\"db\":").Append(JsonString(_db));
+            line.Append(count == 0 ? "" : ",").Append("\"db\":").Append(JsonString(Db));
         }
 
         return line.Append('}').ToString();
@@ -246,7 +242,7 @@ public sealed partial class FuzzTests : IDisposable
             6 => "NaN",
             7 => "--",
             8 => "-h",
-            9 => "@" + _db,
+            9 => "@" + Db,
             10 => new[] { "-1", "0", "4294967296", "-9223372036854775809", "253402300800" }[_random.Next(5)],
             11 => "{\"a\":[1,{\"b\":null}]}",
             12 => "[1,2]",

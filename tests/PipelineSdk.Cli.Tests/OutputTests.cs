@@ -8,21 +8,17 @@ public sealed class OutputTests : IDisposable
     // create takes the job's owner from the environment, as a reactor does.
     private static readonly Dictionary<string, string> Owner = new() { ["TACC_USERNAME"] = "sd2eadm" };
     private const string Pipeline = "106c46ff-8186-5756-a934-071f4497b58d";
-    private readonly string _db = Path.Combine(Path.GetTempPath(), $"pipelinejobs-output-{Guid.NewGuid():N}.db");
+    private readonly TempStoreFile _store = new("output");
 
-    public void Dispose()
-    {
-        foreach (var file in Directory.GetFiles(Path.GetDirectoryName(_db)!, Path.GetFileName(_db) + "*"))
-        {
-            File.Delete(file);
-        }
-    }
+    public void Dispose() => _store.Dispose();
+
+    private string Db => _store.Path;
 
     private JsonObject CreateJob()
     {
-        Assert.Equal(0, CliRunner.Run(Owner, ["pipelines", "add", "--uuid", Pipeline, "--db", _db]).Exit);
+        Assert.Equal(0, CliRunner.Run(Owner, ["pipelines", "add", "--uuid", Pipeline, "--db", Db]).Exit);
         var (exit, stdout, stderr) = CliRunner.Run(Owner, ["create", "--pipeline", Pipeline, "--data", """{"q":"a&b 'c'"}""",
-            "--api-server", "http://127.0.0.1:5080", "--manager-id", "jobs-manager.test", "--nonce", "TEST_nonce1", "--db", _db, "--json"]);
+            "--api-server", "http://127.0.0.1:5080", "--manager-id", "jobs-manager.test", "--nonce", "TEST_nonce1", "--db", Db, "--json"]);
         Assert.Equal("", stderr);
         Assert.Equal(0, exit);
         return JsonNode.Parse(stdout)!.AsObject();
@@ -31,7 +27,7 @@ public sealed class OutputTests : IDisposable
     [Fact]
     public void Json_output_keeps_ampersands_and_quotes_and_stays_valid_json()
     {
-        var (exit, stdout, _) = CliRunner.Run(Owner, ["create", "--pipeline", Pipeline, "--db", _db]);
+        var (exit, stdout, _) = CliRunner.Run(Owner, ["create", "--pipeline", Pipeline, "--db", Db]);
         Assert.Equal(1, exit); // the pipeline is not registered yet
         Assert.Equal("", stdout);
 
@@ -39,7 +35,7 @@ public sealed class OutputTests : IDisposable
         var callback = (string)created["callback"]!;
         Assert.Contains("&token=", callback);
 
-        var show = CliRunner.Run(Owner, ["show", (string)created["uuid"]!, "--db", _db, "--json"]).Stdout;
+        var show = CliRunner.Run(Owner, ["show", (string)created["uuid"]!, "--db", Db, "--json"]).Stdout;
         Assert.DoesNotContain("\\u0026", show);
         Assert.DoesNotContain("\\u0027", show);
         Assert.Contains("a&b 'c'", show);
@@ -50,9 +46,9 @@ public sealed class OutputTests : IDisposable
     public void Tables_have_no_trailing_spaces()
     {
         var created = CreateJob();
-        var history = CliRunner.Run(Owner, ["history", (string)created["uuid"]!, "--db", _db]).Stdout;
-        var pipelines = CliRunner.Run(Owner, ["pipelines", "list", "--db", _db]).Stdout; // the pipeline has no name: an empty last cell
-        var list = CliRunner.Run(Owner, ["list", "--db", _db]).Stdout;
+        var history = CliRunner.Run(Owner, ["history", (string)created["uuid"]!, "--db", Db]).Stdout;
+        var pipelines = CliRunner.Run(Owner, ["pipelines", "list", "--db", Db]).Stdout; // the pipeline has no name: an empty last cell
+        var list = CliRunner.Run(Owner, ["list", "--db", Db]).Stdout;
 
         Assert.Contains("""{"q":"a&b 'c'"}""", history);
         foreach (var line in (history + pipelines + list).Split('\n'))
@@ -68,10 +64,10 @@ public sealed class OutputTests : IDisposable
     {
         CreateJob();
         var input = $$"""
-            {"pipeline":"{{Pipeline}}","data":{"n":1},"db":"{{_db}}"}
-            {"pipeline":"{{Pipeline}}","data":{"n":1,"n":2},"db":"{{_db}}"}
+            {"pipeline":"{{Pipeline}}","data":{"n":1},"db":"{{Db}}"}
+            {"pipeline":"{{Pipeline}}","data":{"n":1,"n":2},"db":"{{Db}}"}
 
-            {"pipeline":"{{Pipeline}}","data":{"n":2},"api_server":"http://127.0.0.1:5080","manager_id":"m","nonce":"n","db":"{{_db}}"}
+            {"pipeline":"{{Pipeline}}","data":{"n":2},"api_server":"http://127.0.0.1:5080","manager_id":"m","nonce":"n","db":"{{Db}}"}
             """;
         foreach (var json in new[] { false, true })
         {

@@ -56,68 +56,50 @@ public class ProcessTests
     [Fact]
     public async Task Ctrl_c_stops_serve_through_its_cancellation_token()
     {
-        var db = Path.Combine(Path.GetTempPath(), $"pipelinejobs-sigint-{Guid.NewGuid():N}.db");
+        using var store = new TempStoreFile("sigint");
+        var db = store.Path;
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "pipelinejobs.dll"), "serve", "--urls", "http://127.0.0.1:0", "--manager-id", "jobs-manager.test", "--db", db })
         {
             start.ArgumentList.Add(arg);
         }
 
-        try
-        {
-            using var process = Process.Start(start)!;
-            var stderr = process.StandardError.ReadToEndAsync();
-            var listening = process.StandardOutput.ReadLine();
-            Assert.StartsWith("listening on http://127.0.0.1:", listening);
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        var listening = process.StandardOutput.ReadLine();
+        Assert.StartsWith("listening on http://127.0.0.1:", listening);
 
-            // What a terminal sends on Ctrl+C.
-            using (var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-            {
-                kill.WaitForExit();
-            }
-
-            Assert.True(process.WaitForExit(30_000), "serve did not stop on SIGINT");
-            var log = await stderr; // the host's own log lines
-            Assert.DoesNotContain("Exception", log);
-            Assert.DoesNotContain("error:", log);
-            Assert.Equal(0, process.ExitCode);
-        }
-        finally
+        // What a terminal sends on Ctrl+C.
+        using (var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
-            foreach (var file in Directory.GetFiles(Path.GetTempPath(), Path.GetFileName(db) + "*"))
-            {
-                File.Delete(file);
-            }
+            kill.WaitForExit();
         }
+
+        Assert.True(process.WaitForExit(30_000), "serve did not stop on SIGINT");
+        var log = await stderr; // the host's own log lines
+        Assert.DoesNotContain("Exception", log);
+        Assert.DoesNotContain("error:", log);
+        Assert.Equal(0, process.ExitCode);
     }
 
     [Fact]
     public async Task Cancelling_the_token_stops_a_running_verb()
     {
         // In process: the token CliApp.RunAsync is given is the one Ctrl+C cancels; serve waits on it.
-        var db = Path.Combine(Path.GetTempPath(), $"pipelinejobs-cancel-{Guid.NewGuid():N}.db");
-        try
+        using var store = new TempStoreFile("cancel");
+        var db = store.Path;
+        using var cancel = new CancellationTokenSource();
+        var stdout = new StringWriter();
+        var app = new CliApp(TextReader.Null, stdout, new StringWriter(), new Dictionary<string, string>(), TimeProvider.System);
+        var run = app.RunAsync(["serve", "--urls", "http://127.0.0.1:0", "--manager-id", "jobs-manager.test", "--db", db], cancel.Token);
+        while (!stdout.ToString().Contains("listening on", StringComparison.Ordinal) && !run.IsCompleted)
         {
-            using var cancel = new CancellationTokenSource();
-            var stdout = new StringWriter();
-            var app = new CliApp(TextReader.Null, stdout, new StringWriter(), new Dictionary<string, string>(), TimeProvider.System);
-            var run = app.RunAsync(["serve", "--urls", "http://127.0.0.1:0", "--manager-id", "jobs-manager.test", "--db", db], cancel.Token);
-            while (!stdout.ToString().Contains("listening on", StringComparison.Ordinal) && !run.IsCompleted)
-            {
-                await Task.Delay(50);
-            }
+            await Task.Delay(50);
+        }
 
-            Assert.False(run.IsCompleted, stdout.ToString());
-            await cancel.CancelAsync();
-            Assert.Same(run, await Task.WhenAny(run, Task.Delay(30_000)));
-            Assert.Equal(0, await run);
-        }
-        finally
-        {
-            foreach (var file in Directory.GetFiles(Path.GetTempPath(), Path.GetFileName(db) + "*"))
-            {
-                File.Delete(file);
-            }
-        }
+        Assert.False(run.IsCompleted, stdout.ToString());
+        await cancel.CancelAsync();
+        Assert.Same(run, await Task.WhenAny(run, Task.Delay(30_000)));
+        Assert.Equal(0, await run);
     }
 }
