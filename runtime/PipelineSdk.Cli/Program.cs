@@ -5,9 +5,9 @@ namespace PipelineSdk.Cli;
 /// <summary>Entry point of the <c>pipelinejobs</c> tool.</summary>
 public static class Program
 {
-    /// <summary>Runs the CLI against the console and the process environment.</summary>
-    public static int Main(string[] args) =>
-        new CliApp(Console.In, Console.Out, Console.Error, ProcessEnvironment(), TimeProvider.System).Run(args);
+    /// <summary>Runs the CLI against the console and the process environment; Ctrl+C cancels the running operation.</summary>
+    public static Task<int> Main(string[] args) =>
+        new CliApp(Console.In, Console.Out, Console.Error, ProcessEnvironment(), TimeProvider.System).RunAsync(args, CancellationToken.None);
 
     private static Dictionary<string, string> ProcessEnvironment() =>
         Environment.GetEnvironmentVariables().Cast<DictionaryEntry>()

@@ -5,7 +5,7 @@ public class BadInputTests
     [Theory]
     [InlineData(new[] { "uuid", "--type", "spaceship", "--text", "x" }, "--type")]
     [InlineData(new[] { "uuid", "--text", "x" }, "--type")]
-    [InlineData(new[] { "hashid", "not-a-uuid" }, "--uuid")]
+    [InlineData(new[] { "hashid", "not-a-uuid" }, "UUID")]
     [InlineData(new[] { "job-uuid", "--pipeline", "10650844-1baa-55c5-a481-5e945b19c065", "--data", "{oops" }, "--data")]
     [InlineData(new[] { "job-uuid", "--pipeline", "10650844-1baa-55c5-a481-5e945b19c065", "--data", "[1,2]" }, "--data")]
     [InlineData(new[] { "job-uuid", "--pipeline", "nope" }, "--pipeline")]

@@ -7,8 +7,18 @@ internal static class CliRunner
 {
     public const string AdminSecret = "test-secret";
 
+    /// <summary>Runs with extra environment variables.</summary>
     public static (int Exit, string Stdout, string Stderr) Run(
-        string[] args, string stdin = "", DateTimeOffset? now = null, bool withSecret = true, IReadOnlyDictionary<string, string>? environment = null)
+        IReadOnlyDictionary<string, string> environment, string[] args, string stdin = "", CancellationToken cancellationToken = default) =>
+        Run(args, stdin, environment: environment, cancellationToken: cancellationToken);
+
+    public static (int Exit, string Stdout, string Stderr) Run(
+        string[] args,
+        string stdin = "",
+        DateTimeOffset? now = null,
+        bool withSecret = true,
+        IReadOnlyDictionary<string, string>? environment = null,
+        CancellationToken cancellationToken = default)
     {
         var stdout = new StringWriter { NewLine = "\n" };
         var stderr = new StringWriter { NewLine = "\n" };
@@ -24,7 +34,7 @@ internal static class CliRunner
             stderr,
             env,
             new FixedClock(now ?? DateTimeOffset.FromUnixTimeSeconds(1_700_000_000)));
-        var exit = app.Run(args);
+        var exit = app.RunAsync(args, cancellationToken).GetAwaiter().GetResult();
         return (exit, stdout.ToString(), stderr.ToString());
     }
 

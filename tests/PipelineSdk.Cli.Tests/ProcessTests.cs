@@ -52,4 +52,54 @@ public class ProcessTests
         Assert.Equal("", stdout);
         Assert.Contains("--type", stderr);
     }
+
+    [Fact]
+    public async Task Ctrl_c_stops_serve_through_its_cancellation_token()
+    {
+        using var store = new TempStoreFile("sigint");
+        var db = store.Path;
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "pipelinejobs.dll"), "serve", "--urls", "http://127.0.0.1:0", "--manager-id", "jobs-manager.test", "--db", db })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        var listening = process.StandardOutput.ReadLine();
+        Assert.StartsWith("listening on http://127.0.0.1:", listening);
+
+        // What a terminal sends on Ctrl+C.
+        using (var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            kill.WaitForExit();
+        }
+
+        Assert.True(process.WaitForExit(30_000), "serve did not stop on SIGINT");
+        var log = await stderr; // the host's own log lines
+        Assert.DoesNotContain("Exception", log);
+        Assert.DoesNotContain("error:", log);
+        Assert.Equal(0, process.ExitCode);
+    }
+
+    [Fact]
+    public async Task Cancelling_the_token_stops_a_running_verb()
+    {
+        // In process: the token CliApp.RunAsync is given is the one Ctrl+C cancels; serve waits on it.
+        using var store = new TempStoreFile("cancel");
+        var db = store.Path;
+        using var cancel = new CancellationTokenSource();
+        var stdout = new StringWriter();
+        var app = new CliApp(TextReader.Null, stdout, new StringWriter(), new Dictionary<string, string>(), TimeProvider.System);
+        var run = app.RunAsync(["serve", "--urls", "http://127.0.0.1:0", "--manager-id", "jobs-manager.test", "--db", db], cancel.Token);
+        while (!stdout.ToString().Contains("listening on", StringComparison.Ordinal) && !run.IsCompleted)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.False(run.IsCompleted, stdout.ToString());
+        await cancel.CancelAsync();
+        Assert.Same(run, await Task.WhenAny(run, Task.Delay(30_000)));
+        Assert.Equal(0, await run);
+    }
 }

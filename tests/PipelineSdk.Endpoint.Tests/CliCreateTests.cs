@@ -244,7 +244,7 @@ public sealed class CliCreateTests : IDisposable
         Assert.Equal(2, childOfAJob.Exit);
         Assert.Contains("pipelinejob UUID", childOfAJob.Stderr);
         Assert.Equal(2, mixedChildOf.Exit);
-        Assert.Contains("mix types (measurement, experiment)", mixedChildOf.Stderr);
+        Assert.Contains("mix types (experiment, measurement)", mixedChildOf.Stderr);
         Assert.Equal(2, dataNotObject.Exit);
         Assert.Contains("--data must be a JSON object", dataNotObject.Stderr);
         Assert.Equal(2, badPatterns.Exit);

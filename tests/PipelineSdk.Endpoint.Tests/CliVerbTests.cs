@@ -125,11 +125,11 @@ public sealed class CliVerbTests : IDisposable
         var delete = ToolProcess.Run(AdminEnvironment, "delete", job.Uuid, "--db", _file);
         var gone = ToolProcess.Run("show", job.Uuid, "--db", _file);
 
-        Assert.Equal(2, withoutCredentials.Exit);
+        Assert.Equal(1, withoutCredentials.Exit); // D18: missing admin rights are a refusal (exit 1), as the README says
         Assert.Contains("--admin-token", withoutCredentials.Stderr);
         Assert.Contains("_REACTOR_PIPELINES_ADMIN_TOKEN_KEY", withoutCredentials.Stderr);
         // A key and secret of the caller's own choosing give no admin rights (nor does a token made from them).
-        Assert.Equal(2, callerChosenKey.Exit);
+        Assert.Equal(1, callerChosenKey.Exit);
         Assert.Equal(1, tokenOfOwnKey.Exit);
         Assert.Contains("administrative token", tokenOfOwnKey.Stderr);
         Assert.Equal(1, tokenWithoutConfiguredKey.Exit);

@@ -21,8 +21,17 @@ public sealed class VerbInput
         _batch = batch;
     }
 
-    /// <summary>The option's name as the user wrote it: <c>--child-of</c>, or <c>child_of</c> in batch mode.</summary>
-    public string NameOf(string key) => _batch ? key : _specs[key].Flag;
+    /// <summary>True when the arguments came from a <c>--batch</c> line: the result must then be one line.</summary>
+    public bool Batch => _batch;
+
+    /// <summary>True when the result is to be printed as JSON: <c>--json</c>, and always in batch mode (one line).</summary>
+    public bool WantsJson => _batch || Flag("json");
+
+    /// <summary>
+    /// The option's name as the user wrote it: <c>--child-of</c> (<c>UUID</c> for a positional value), or
+    /// <c>child_of</c> in batch mode.
+    /// </summary>
+    public string NameOf(string key) => _batch ? key : _specs[key].Positional ? _specs[key].HelpName : _specs[key].Flag;
 
     /// <summary>True when the option was given.</summary>
     public bool Has(string key) => _values.ContainsKey(key);
@@ -84,7 +93,7 @@ public sealed class VerbInput
         var text = node is JsonValue value && value.GetValueKind() == JsonValueKind.Number ? value.ToJsonString() : AsText(key, node);
         return long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number)
             ? number
-            : throw new UsageException($"{NameOf(key)} must be an integer, got '{text}'");
+            : throw new UsageException($"{NameOf(key)} must be an integer, got {Quote.Short(text)}");
     }
 
     private string AsText(string key, JsonNode? node) =>

@@ -1,5 +1,6 @@
 using PipelineSdk.Cli.Arguments;
 using PipelineSdk.Configuration;
+using PipelineSdk.Errors;
 using PipelineSdk.Stores;
 using PipelineSdk.Tokens;
 
@@ -14,13 +15,16 @@ namespace PipelineSdk.Cli.Verbs;
 internal static class AdminCredentials
 {
     /// <summary>The option that presents an admin token.</summary>
-    public static readonly OptionSpec Option = new("admin_token", OptionKind.Text);
+    public static readonly OptionSpec Option =
+        new("admin_token", OptionKind.Text, "An admin token (else the current one of the configured pipelines.admin_token_key and _secret)") { ValueName = "TOKEN" };
 
     /// <summary>The token to send.</summary>
-    /// <exception cref="UsageException">No token is given and the configuration has no admin key and secret.</exception>
+    /// <exception cref="InvalidTokenException">
+    /// No token is given and the configuration has no admin key and secret: a refusal (exit 1), as for a wrong token.
+    /// </exception>
     public static AdminToken Token(VerbInput input, ReactorSettings settings, TimeProvider clock) =>
         input.OptionalText(Option.Key) is { Length: > 0 } given ? new AdminToken(given)
         : PipelineJobStores.Options(settings.Pipelines, settings.Pipelinesdk, clock).AdminTokens?.Issue()
-        ?? throw new UsageException(
+        ?? throw new InvalidTokenException(
             $"an admin token is needed: give {input.NameOf(Option.Key)}, or configure pipelines.admin_token_key and pipelines.admin_token_secret (_REACTOR_PIPELINES_ADMIN_TOKEN_KEY/_SECRET)");
 }

@@ -14,7 +14,11 @@ internal static class CliSettings
 {
     /// <summary>The options every store-using verb accepts.</summary>
     public static readonly IReadOnlyList<OptionSpec> Options =
-        [new("config", OptionKind.Text), new("mongo", OptionKind.Text), new("db", OptionKind.Text)];
+    [
+        new("config", OptionKind.Text, "The reactor's config.yml (else /config.yml or ./config.yml, as a reactor finds it)") { ValueName = "FILE", NotEmpty = true },
+        new("mongo", OptionKind.Text, "A MongoDB connection URI, in place of the configured store (the database named in it, else catalog)") { ValueName = "URI", NotEmpty = true },
+        new("db", OptionKind.Text, "An embedded store file, in place of the configured store") { ValueName = "FILE", NotEmpty = true },
+    ];
 
     /// <summary>The settings with the store overrides applied.</summary>
     /// <exception cref="UsageException">The configuration has problems (all listed on one line, no secret values).</exception>

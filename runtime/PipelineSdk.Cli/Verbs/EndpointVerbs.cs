@@ -30,13 +30,19 @@ internal static class EndpointVerbs
 
     public static VerbSpec Serve(IReadOnlyDictionary<string, string> environment, TextWriter stdout, TimeProvider clock) => new(
         "serve",
-        "serve [--urls URL] [--manager-id ID]... [--nonce NONCE[:LEVEL]]... [--max-body-bytes N] [--rate-limit N] [--config FILE] [--mongo URI | --db FILE]",
-        [new("urls", OptionKind.TextList), new("manager_id", OptionKind.TextList), new("nonce", OptionKind.TextList),
-         new("max_body_bytes", OptionKind.Text), new("rate_limit", OptionKind.Text), .. CliSettings.Options],
+        "Run the events endpoint until stopped; prints 'listening on URL'.",
+        [new("urls", OptionKind.TextList, "A loopback or IP address URL to listen on (default http://127.0.0.1:5080); repeatable") { ValueName = "URL" },
+         new("manager_id", OptionKind.TextList, "The jobs-manager actor id the endpoint answers for (else pipelines.job_manager_id); repeatable") { ValueName = "ID" },
+         new("nonce", OptionKind.TextList, "A nonce the endpoint accepts, with its level (NONCE[:LEVEL]); repeatable") { ValueName = "NONCE" },
+         new("max_body_bytes", OptionKind.Integer, "The largest request body accepted") { ValueName = "N", Min = 0, Max = int.MaxValue },
+         new("rate_limit", OptionKind.Integer, "Requests per client per window (0: no limit)") { ValueName = "N", Min = 0, Max = int.MaxValue },
+         .. CliSettings.Options],
         async (input, cancellationToken) =>
         {
             var settings = CliSettings.Load(input, environment);
             var pipelines = settings.Pipelines ?? new PipelinesSettings();
+            var urls = (input.TextList("urls") is { Count: > 0 } given ? given : ["http://127.0.0.1:5080"])
+                .Select(url => ListenUrls.Check(url, input.NameOf("urls"))).ToList();
             var store = CliSettings.OpenStore(settings, clock);
             try
             {
@@ -47,7 +53,7 @@ internal static class EndpointVerbs
                     ConfigureHttp = HttpSettings(ApiServer(pipelines.ApiServer), accessToken: null),
                 };
                 host.Urls.Clear();
-                foreach (var url in input.TextList("urls") is { Count: > 0 } urls ? urls : ["http://127.0.0.1:5080"])
+                foreach (var url in urls)
                 {
                     host.Urls.Add(url);
                 }
@@ -75,7 +81,7 @@ internal static class EndpointVerbs
 
     public static VerbSpec Actor(IReadOnlyDictionary<string, string> environment, TimeProvider clock) => new(
         "actor",
-        "actor [--config FILE] [--mongo URI | --db FILE]   (reads MSG and the URL parameters from the Abaco environment)",
+        "Apply the one message of an Abaco execution (MSG and the URL parameters from the environment), as the jobs-manager actor.",
         [.. CliSettings.Options],
         async (input, cancellationToken) =>
         {
@@ -141,8 +147,8 @@ internal static class EndpointVerbs
         }
 
         events.BearerToken = environment.GetValueOrDefault(BearerTokenVariable) is { Length: > 0 } bearer ? bearer : null;
-        events.MaxBodyBytes = (int?)Integer(input, "max_body_bytes") ?? PipelineJobEventsOptions.DefaultMaxBodyBytes;
-        events.RateLimitPermits = (int?)Integer(input, "rate_limit") ?? events.RateLimitPermits;
+        events.MaxBodyBytes = (int?)input.OptionalInteger("max_body_bytes") ?? PipelineJobEventsOptions.DefaultMaxBodyBytes;
+        events.RateLimitPermits = (int?)input.OptionalInteger("rate_limit") ?? events.RateLimitPermits;
         events.IndexerId = pipelines.JobIndexerId;
         events.EventsManagerId = pipelines.EventsManagerId is { Length: > 0 } manager ? manager : null;
         events.StateEnter = pipelines.StateEnter;
@@ -176,8 +182,6 @@ internal static class EndpointVerbs
         }
     }
 
-    private static long? Integer(VerbInput input, string key) =>
-        input.OptionalInteger(key) is { } value && value < 0 ? throw new UsageException($"{input.NameOf(key)} must not be negative") : input.OptionalInteger(key);
 
     private static T Parse<T>(Func<T> parse, string option)
     {

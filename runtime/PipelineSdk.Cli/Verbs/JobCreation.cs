@@ -17,16 +17,20 @@ namespace PipelineSdk.Cli.Verbs;
 /// </summary>
 internal static class JobCreation
 {
-    public const string Usage =
-        "--pipeline UUID [--child-of UUID]... [--data JSON] [--archive-patterns JSON] [--product-patterns JSON] [--session S] [--instanced] "
-        + "[--api-server URL --manager-id ID --nonce N] [--owner NAME] [--project P] [--tenant T]";
-
     public static readonly OptionSpec[] Options =
     [
-        new("pipeline", OptionKind.Text), new("child_of", OptionKind.TextList), new("data", OptionKind.Json),
-        new("archive_patterns", OptionKind.Json), new("product_patterns", OptionKind.Json), new("session", OptionKind.Text),
-        new("instanced", OptionKind.Flag), new("api_server", OptionKind.Text), new("manager_id", OptionKind.Text),
-        new("nonce", OptionKind.Text), new("owner", OptionKind.Text), new("project", OptionKind.Text), new("tenant", OptionKind.Text),
+        ComputeVerbs.PipelineOption with { Description = "The pipeline's UUID (else pipelines.pipeline_uuid of config.yml)", Required = false },
+        ComputeVerbs.ChildOfOption, ComputeVerbs.DataOption,
+        new("archive_patterns", OptionKind.Json, "The job's archive patterns: a JSON array"),
+        new("product_patterns", OptionKind.Json, "The job's product patterns: a JSON array"),
+        new("session", OptionKind.Text, "A session name (else a generated one)") { ValueName = "NAME" },
+        new("instanced", OptionKind.Flag, "Give the archive path an instanced directory"),
+        new("api_server", OptionKind.Text, "The callback's API server (else pipelines.api_server)") { ValueName = "URL" },
+        new("manager_id", OptionKind.Text, "The jobs-manager actor id of the callback (else pipelines.job_manager_id)") { ValueName = "ID" },
+        new("nonce", OptionKind.Text, "The jobs-manager nonce of the callback (else pipelines.job_manager_nonce)"),
+        new("owner", OptionKind.Text, "The job's _admin.owner (else pipelinesdk.owner, then TACC_USERNAME, … USER)") { ValueName = "NAME" },
+        new("project", OptionKind.Text, "The job's _admin.project (else pipelinesdk.project, TACC_PROJECT_NAME, SD2E-Community)") { ValueName = "PROJECT" },
+        new("tenant", OptionKind.Text, "The job's _admin.tenant (else pipelinesdk.tenant, TACC_TENANT, sd2e)") { ValueName = "TENANT" },
     ];
 
     public static async Task<string> RunAsync(
@@ -57,11 +61,11 @@ internal static class JobCreation
             ["callback"] = job.Callback,
             ["token"] = job.Token?.Reveal(),
         };
-        if (input.Flag("json"))
+        if (input.WantsJson)
         {
             // What a reactor puts in its Agave job definition (the original's agave_notifications()); null without a callback.
             result["agave_notifications"] = job.Callback is null ? null : new JsonArray([.. job.AgaveNotifications().Select(n => n.ToJson())]);
-            return JobRendering.Json(result);
+            return JobRendering.Json(input, result);
         }
 
         result["callback"] ??= "(none: give --manager-id or set pipelines.job_manager_id)";

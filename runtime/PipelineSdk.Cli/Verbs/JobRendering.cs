@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using PipelineSdk.Cli.Arguments;
 using PipelineSdk.Jobs;
 
 namespace PipelineSdk.Cli.Verbs;
@@ -9,10 +11,16 @@ namespace PipelineSdk.Cli.Verbs;
 /// <summary>How the operator verbs print jobs: readable text by default, JSON with <c>--json</c>.</summary>
 internal static class JobRendering
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    // Output for people and scripts, never embedded in HTML: URLs keep their '&' and text its quotes. Control
+    // characters, quotes and backslashes are still escaped, so the output stays valid JSON.
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>A JSON value as printed: indented.</summary>
-    public static string Json(JsonNode node) => node.ToJsonString(Indented);
+    /// <summary>A JSON value as printed: indented, or on one line for a batch line.</summary>
+    public static string Json(VerbInput input, JsonNode node) => node.ToJsonString(input.Batch ? Compact : Indented);
+
+    /// <summary>A JSON value on one line, unescaped as <see cref="Json"/> prints it.</summary>
+    public static string CompactJson(JsonNode? node) => node?.ToJsonString(Compact) ?? "null";
 
     /// <summary>The result of an event: <c>{uuid, state, last_event, token}</c> (the next update token).</summary>
     public static JsonObject EventResult(JobSnapshot job) => new()
@@ -102,7 +110,7 @@ internal static class JobRendering
 
     /// <summary>The readable history: one line per event, oldest first.</summary>
     public static string HistoryText(JobSnapshot job) =>
-        Table(["DATE", "EVENT", "DATA"], job.History.Select(e => new[] { Date(e.Date), e.Name.ToWireName(), Shorten(e.Data?.ToJsonString() ?? "null", 80) }));
+        Table(["DATE", "EVENT", "DATA"], job.History.Select(e => new[] { Date(e.Date), e.Name.ToWireName(), Shorten(CompactJson(e.Data), 80) }));
 
     /// <summary>The readable list of jobs.</summary>
     public static string ListText(IEnumerable<JobSnapshot> jobs) =>
@@ -111,14 +119,14 @@ internal static class JobRendering
             j.Uuid, j.State.ToWireName(), j.LastEvent.ToWireName(), Date(j.Updated), j.PipelineUuid,
         }));
 
-    /// <summary>Columns padded to their widest cell.</summary>
+    /// <summary>Columns padded to their widest cell; no line ends in spaces (an empty last cell leaves none).</summary>
     public static string Table(string[] headers, IEnumerable<string[]> rows)
     {
         var all = new List<string[]> { headers };
         all.AddRange(rows);
         var widths = headers.Select((_, i) => all.Max(r => r[i].Length)).ToArray();
         return string.Join(Environment.NewLine, all.Select(row =>
-            string.Join("  ", row.Select((cell, i) => i == row.Length - 1 ? cell : cell.PadRight(widths[i])))));
+            string.Join("  ", row.Select((cell, i) => cell.PadRight(widths[i]))).TrimEnd(' ')));
     }
 
     private static string Date(DateTimeOffset date) =>

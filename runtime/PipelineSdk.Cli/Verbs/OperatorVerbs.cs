@@ -16,7 +16,9 @@ namespace PipelineSdk.Cli.Verbs;
 /// </summary>
 public static class OperatorVerbs
 {
-    private const string StoreUsage = "[--config FILE] [--mongo URI | --db FILE] [--json]";
+    private static readonly OptionSpec JsonOption = new("json", OptionKind.Flag, "Print JSON instead of text");
+    private static readonly OptionSpec UuidOption = new("uuid", OptionKind.Text, "The job's uuid") { Required = true, ValueName = "UUID" };
+    private static readonly OptionSpec JobData = new("data", OptionKind.Json, "The event's data: a JSON object");
 
     /// <summary>Every operator verb.</summary>
     /// <param name="environment">The variables configuration overrides and Abaco's context are read from.</param>
@@ -24,8 +26,8 @@ public static class OperatorVerbs
     /// <param name="clock">The clock of stores and admin tokens.</param>
     public static IReadOnlyList<VerbSpec> All(IReadOnlyDictionary<string, string> environment, TextWriter stdout, TimeProvider clock)
     {
-        VerbSpec Verb(string name, string usage, OptionSpec[] options, Func<VerbInput, ReactorSettings, IPipelineJobStore, CancellationToken, Task<string>> run) =>
-            new(name, $"{name} {usage} {StoreUsage}", [.. options, .. CliSettings.Options, new("json", OptionKind.Flag)],
+        VerbSpec Verb(string name, string description, OptionSpec[] options, Func<VerbInput, ReactorSettings, IPipelineJobStore, CancellationToken, Task<string>> run) =>
+            new(name, description, [.. options, .. CliSettings.Options, JsonOption],
                 async (input, cancellationToken) =>
                 {
                     var settings = CliSettings.Load(input, environment);
@@ -42,56 +44,68 @@ public static class OperatorVerbs
 
         return
         [
-            Verb("create", JobCreation.Usage, JobCreation.Options, (input, settings, store, ct) => JobCreation.RunAsync(input, settings, store, environment, clock, ct)),
-            Verb("send", "EVENT --uuid UUID [--data JSON] [--token TOKEN]",
-                [new("event", OptionKind.Text, Positional: true), new("uuid", OptionKind.Text), new("data", OptionKind.Json), new("token", OptionKind.Text)],
-                async (input, _, store, ct) => EventOutput(input, await store.ApplyWithTokenTextAsync(
-                    JobUuid(input), JobEvents.Parse(input.Text("event")), Data(input), input.OptionalText("token"), ct))),
-            Verb("show", "UUID", [new("uuid", OptionKind.Text, Positional: true)],
+            Verb("create", "Create (or re-open) a job exactly as a reactor does, and print its uuid, state, archive path, callback URL and update token.", JobCreation.Options, (input, settings, store, ct) => JobCreation.RunAsync(input, settings, store, environment, clock, ct)),
+            Verb("send", "Send an event to a job with its update, callback or admin token; print the state and the next update token.",
+                [new("event", OptionKind.Text, $"The event: {string.Join(", ", JobEvents.WireNames)}") { Positional = true, Required = true, ValueName = "EVENT" },
+                 UuidOption, JobData, new("token", OptionKind.Text, "The job's update or callback token (else the admin token of the environment)")],
+                async (input, _, store, ct) =>
+                {
+                    var jobEvent = JobEvents.Parse(input.Text("event"));
+                    if (jobEvent == JobEvent.Create)
+                    {
+                        throw new UsageException("'create' is not sent to a job; a job is created with 'pipelinejobs create'");
+                    }
+
+                    return EventOutput(input, await store.ApplyWithTokenTextAsync(JobUuid(input), jobEvent, Data(input), input.OptionalText("token"), ct));
+                }),
+            Verb("show", "Show a job: state, last event, archive path and its history.", [PositionalJob],
                 async (input, _, store, ct) =>
                 {
                     var job = await store.GetAsync(JobUuid(input), ct);
-                    return input.Flag("json") ? JobRendering.Json(JobRendering.Document(job)) : JobRendering.ShowText(job);
+                    return input.WantsJson ? JobRendering.Json(input, JobRendering.Document(job)) : JobRendering.ShowText(job);
                 }),
-            Verb("history", "UUID", [new("uuid", OptionKind.Text, Positional: true)],
+            Verb("history", "Show a job's history, oldest event first.", [PositionalJob],
                 async (input, _, store, ct) =>
                 {
                     var job = await store.GetAsync(JobUuid(input), ct);
-                    return input.Flag("json") ? JobRendering.Json(JobRendering.History(job)) : JobRendering.HistoryText(job);
+                    return input.WantsJson ? JobRendering.Json(input, JobRendering.History(job)) : JobRendering.HistoryText(job);
                 }),
-            Verb("list", "[--state STATE] [--pipeline UUID] [--limit N]",
-                [new("state", OptionKind.Text), new("pipeline", OptionKind.Text), new("limit", OptionKind.Text)],
+            Verb("list", "List jobs, oldest update first.",
+                [new("state", OptionKind.Text, $"Only jobs in this state: {string.Join(", ", JobStates.WireNames)}"),
+                 new("pipeline", OptionKind.Text, "Only jobs of this pipeline") { ValueName = "UUID" },
+                 new("limit", OptionKind.Integer, "At most this many jobs") { ValueName = "N", Min = 1, Max = int.MaxValue }],
                 async (input, _, store, ct) =>
                 {
                     var jobs = await store.QueryAsync(Query(input), ct);
-                    return input.Flag("json") ? JobRendering.Json(new JsonArray([.. jobs.Select(JobRendering.Summary)])) : JobRendering.ListText(jobs);
+                    return input.WantsJson ? JobRendering.Json(input, new JsonArray([.. jobs.Select(JobRendering.Summary)])) : JobRendering.ListText(jobs);
                 }),
             AdminEvent("reset", JobEvent.Reset),
             AdminEvent("ready", JobEvent.Ready),
-            Verb("delete", "UUID [--soft] [--admin-token TOKEN]", [new("uuid", OptionKind.Text, Positional: true), new("soft", OptionKind.Flag), AdminCredentials.Option],
+            Verb("delete", "Delete a job (admin rights needed).", [PositionalJob, new("soft", OptionKind.Flag, "Hide the job instead of removing it"), AdminCredentials.Option],
                 async (input, settings, store, ct) =>
                 {
                     var uuid = JobUuid(input);
                     var deletion = input.Flag("soft") ? JobDeletion.Soft : JobDeletion.Hard;
                     await store.DeleteAsync(uuid, AdminCredentials.Token(input, settings, clock), deletion, ct);
                     var result = new JsonObject { ["uuid"] = uuid, ["deleted"] = deletion == JobDeletion.Soft ? "soft" : "hard" };
-                    return input.Flag("json") ? JobRendering.Json(result) : JobRendering.Lines(result);
+                    return input.WantsJson ? JobRendering.Json(input, result) : JobRendering.Lines(result);
                 }),
-            Verb("pipelines add", "--uuid UUID [--name NAME]", [new("uuid", OptionKind.Text), new("name", OptionKind.Text)],
+            Verb("pipelines add", "Register a pipeline (jobs need a registered one).",
+                [new("uuid", OptionKind.Text, "The pipeline's UUID (prefix 106)") { Required = true, ValueName = "UUID" }, new("name", OptionKind.Text, "A name to show")],
                 async (input, _, store, ct) =>
                 {
                     var uuid = TypedUuidOption(input, "uuid", UuidType.Pipeline);
                     var fields = input.OptionalText("name") is { } name ? new JsonObject { ["name"] = name } : null;
                     await store.RegisterPipelineAsync(uuid, fields, ct);
                     var registered = await store.FindPipelineAsync(uuid, ct) ?? new JsonObject { ["uuid"] = uuid };
-                    return input.Flag("json") ? JobRendering.Json(registered) : $"registered pipeline {uuid}";
+                    return input.WantsJson ? JobRendering.Json(input, registered) : $"registered pipeline {uuid}";
                 }),
-            Verb("pipelines list", "", [],
+            Verb("pipelines list", "List the registered pipelines.", [],
                 async (input, _, store, ct) =>
                 {
                     var pipelines = await store.ListPipelinesAsync(ct);
-                    return input.Flag("json")
-                        ? JobRendering.Json(new JsonArray([.. pipelines.Select(p => (JsonNode)p.DeepClone())]))
+                    return input.WantsJson
+                        ? JobRendering.Json(input, new JsonArray([.. pipelines.Select(p => (JsonNode)p.DeepClone())]))
                         : JobRendering.Table(["UUID", "NAME"], pipelines.Select(p => new[] { (string?)p["uuid"] ?? "", p["name"]?.ToString() ?? "" }));
                 }),
             EndpointVerbs.Serve(environment, stdout, clock),
@@ -99,13 +113,15 @@ public static class OperatorVerbs
         ];
 
         VerbSpec AdminEvent(string name, JobEvent jobEvent) =>
-            Verb(name, "UUID [--data JSON] [--admin-token TOKEN]", [new("uuid", OptionKind.Text, Positional: true), new("data", OptionKind.Json), AdminCredentials.Option],
+            Verb(name, $"Send the admin event '{name}' to a job (admin rights needed).", [PositionalJob, JobData, AdminCredentials.Option],
                 async (input, settings, store, ct) => EventOutput(input, await store.ApplyWithTokenTextAsync(
                     JobUuid(input), jobEvent, Data(input), AdminCredentials.Token(input, settings, clock).Reveal(), ct)));
     }
 
+    private static readonly OptionSpec PositionalJob = ComputeVerbs.PositionalUuid("The job's uuid");
+
     private static string EventOutput(VerbInput input, JobSnapshot job) =>
-        input.Flag("json") ? JobRendering.Json(JobRendering.EventResult(job)) : JobRendering.Lines(JobRendering.EventResult(job));
+        input.WantsJson ? JobRendering.Json(input, JobRendering.EventResult(job)) : JobRendering.Lines(JobRendering.EventResult(job));
 
     private static string JobUuid(VerbInput input) => TypedUuidOption(input, "uuid", UuidType.PipelineJob);
 
@@ -122,16 +138,11 @@ public static class OperatorVerbs
 
     private static JobQuery Query(VerbInput input)
     {
-        var limit = input.OptionalInteger("limit");
-        if (limit is < 1)
-        {
-            throw new UsageException($"{input.NameOf("limit")} must be at least 1");
-        }
-
+        var limit = input.OptionalInteger("limit"); // 1 to int.MaxValue, as the option holds it
         return new JobQuery
         {
             State = input.OptionalText("state") is { } state
-                ? JobStates.TryParse(state, out var parsed) ? parsed : throw new UsageException($"{input.NameOf("state")}: '{state}' is not a state; expected one of: {string.Join(", ", JobStates.WireNames)}")
+                ? JobStates.TryParse(state, out var parsed) ? parsed : throw new UsageException($"{input.NameOf("state")}: {Quote.Short(state)} is not a state; expected one of: {string.Join(", ", JobStates.WireNames)}")
                 : null,
             PipelineUuid = input.Has("pipeline") ? TypedUuidOption(input, "pipeline", UuidType.Pipeline) : null,
             Limit = (int?)limit,

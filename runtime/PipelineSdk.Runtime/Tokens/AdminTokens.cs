@@ -23,13 +23,16 @@ public static class AdminTokens
     public const int DefaultLength = 16;
 
     /// <summary>The admin token of the window that contains <paramref name="at"/> (or of the window before it).</summary>
-    /// <param name="key">The admin key (<c>CATALOG_ADMIN_TOKEN_KEY</c> in Python).</param>
+    /// <param name="key">
+    /// The admin key (<c>CATALOG_ADMIN_TOKEN_KEY</c> in Python). An empty key computes what the original computes;
+    /// <see cref="AdminTokenOptions"/> refuses it as configuration.
+    /// </param>
     /// <param name="secret">The admin secret (<c>CATALOG_ADMIN_TOKEN_SECRET</c> in Python).</param>
     /// <param name="at">The time the token is issued for; only its whole Unix seconds count.</param>
     /// <param name="lifetimeSeconds">The window length, at least 1.</param>
     /// <param name="previous">True for the token of the previous window (the original's <c>previous=True</c>).</param>
     /// <param name="length">How many hex characters to keep, 1 to 64.</param>
-    /// <exception cref="ArgumentException">The key or secret is null or empty.</exception>
+    /// <exception cref="ArgumentException">The key is null, or the secret is null or empty.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The lifetime or length is out of range.</exception>
     public static AdminToken Create(
         string key,
@@ -39,7 +42,7 @@ public static class AdminTokens
         bool previous = false,
         int length = DefaultLength)
     {
-        ArgumentException.ThrowIfNullOrEmpty(key);
+        ArgumentNullException.ThrowIfNull(key);
         ArgumentException.ThrowIfNullOrEmpty(secret);
         ArgumentOutOfRangeException.ThrowIfLessThan(lifetimeSeconds, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(length, 1);

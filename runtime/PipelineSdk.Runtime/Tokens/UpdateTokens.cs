@@ -42,8 +42,9 @@ public static class UpdateTokens
 
     private static string DeriveText(string salt, string jobUuid, JobAdmin admin, int length)
     {
-        // The salt is a secret: argument checks name the parameter, never the value.
-        ArgumentException.ThrowIfNullOrEmpty(salt);
+        // The salt is a secret: argument checks name the parameter, never the value. An empty salt hashes as the
+        // original hashes it (stores never generate one).
+        ArgumentNullException.ThrowIfNull(salt);
         ArgumentOutOfRangeException.ThrowIfLessThan(length, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(length, 64);
         var digest = SHA256.HashData(Encoding.UTF8.GetBytes(salt + ":" + TokenFields(jobUuid, admin)));
