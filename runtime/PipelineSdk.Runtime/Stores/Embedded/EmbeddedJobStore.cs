@@ -98,6 +98,7 @@ public sealed class EmbeddedJobStore : IPipelineJobStore, ICancellableJobStore, 
     /// <inheritdoc />
     public async Task<JobSnapshot> GetAsync(string jobUuid, CancellationToken cancellationToken = default)
     {
+        jobUuid = JobStoreCore.JobKey(jobUuid);
         var found = await LockedAsync($"read job {jobUuid}", writes: false, () => _jobs.FindOne(Query.EQ(JobDocuments.UuidField, jobUuid)), cancellationToken)
             .ConfigureAwait(false) ?? throw new UnknownJobException(jobUuid);
         return JobDocuments.ToSnapshot(LiteDocuments.FromBson(found));
@@ -105,16 +106,17 @@ public sealed class EmbeddedJobStore : IPipelineJobStore, ICancellableJobStore, 
 
     /// <inheritdoc />
     public async Task<JobSnapshot> ApplyAsync(string jobUuid, JobEvent jobEvent, JsonObject? data, SecretToken? token, CancellationToken cancellationToken = default) =>
-        await ApplyAsync(jobUuid, jobEvent, data, _core.Guard.Resolve(jobUuid, jobEvent, token), cancellationToken).ConfigureAwait(false);
+        await ApplyAsync(JobStoreCore.JobKey(jobUuid), jobEvent, data, _core.Guard.Resolve(jobUuid, jobEvent, token), cancellationToken).ConfigureAwait(false);
 
     /// <inheritdoc />
     public async Task<JobSnapshot> ApplyWithTokenTextAsync(string jobUuid, JobEvent jobEvent, JsonObject? data, string? tokenText, CancellationToken cancellationToken = default) =>
-        await ApplyAsync(jobUuid, jobEvent, data, _core.Guard.ResolveText(jobUuid, jobEvent, tokenText), cancellationToken).ConfigureAwait(false);
+        await ApplyAsync(JobStoreCore.JobKey(jobUuid), jobEvent, data, _core.Guard.ResolveText(jobUuid, jobEvent, tokenText), cancellationToken).ConfigureAwait(false);
 
     /// <inheritdoc />
     public async Task DeleteAsync(string jobUuid, AdminToken? adminToken, JobDeletion deletion, CancellationToken cancellationToken = default)
     {
         _core.Guard.DemandAdmin(adminToken, "delete");
+        jobUuid = JobStoreCore.JobKey(jobUuid);
         await LockedAsync($"delete job {jobUuid}", writes: true, () =>
         {
             var found = _jobs.FindOne(Query.EQ(JobDocuments.UuidField, jobUuid)) ?? throw new UnknownJobException(jobUuid);
@@ -138,6 +140,7 @@ public sealed class EmbeddedJobStore : IPipelineJobStore, ICancellableJobStore, 
     public async Task<bool> CancelAsync(string jobUuid, UpdateToken token, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(token);
+        jobUuid = JobStoreCore.JobKey(jobUuid);
         var deleted = await LockedAsync($"cancel job {jobUuid}", writes: true, () =>
         {
             var found = _jobs.FindOne(Query.EQ(JobDocuments.UuidField, jobUuid));
@@ -238,7 +241,7 @@ public sealed class EmbeddedJobStore : IPipelineJobStore, ICancellableJobStore, 
         var document = new BsonDocument { ["uuid"] = pipelineUuid };
         if (fields is not null)
         {
-            foreach (var (name, value) in StoredValues.FromJson(fields).Fields.Where(f => f.Key is not ("uuid" or "_id")))
+            foreach (var (name, value) in StoredValues.FromJson(fields, "pipeline fields").Fields.Where(f => f.Key is not ("uuid" or "_id")))
             {
                 document[name] = LiteDocuments.ToBson(value);
             }
