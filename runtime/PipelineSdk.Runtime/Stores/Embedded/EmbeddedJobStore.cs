@@ -82,7 +82,16 @@ public sealed class EmbeddedJobStore : IPipelineJobStore, ICancellableJobStore, 
                 bson[name] = value;
             }
 
-            _jobs.Insert(bson);
+            try
+            {
+                _jobs.Insert(bson);
+            }
+            catch (LiteException e) when (e.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
+            {
+                // Another process created the same job between the read and the insert (the unique index decided).
+                return _jobs.FindOne(Query.EQ(JobDocuments.UuidField, uuid));
+            }
+
             return null;
         }, cancellationToken).ConfigureAwait(false);
         if (existing is not null)
@@ -250,7 +259,16 @@ public sealed class EmbeddedJobStore : IPipelineJobStore, ICancellableJobStore, 
         await LockedAsync($"register pipeline {pipelineUuid}", writes: true, () =>
         {
             document["_id"] = _pipelines.FindOne(Query.EQ("uuid", pipelineUuid))?["_id"] ?? ObjectId.NewObjectId();
-            return _pipelines.Upsert(document);
+            try
+            {
+                return _pipelines.Upsert(document);
+            }
+            catch (LiteException e) when (e.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
+            {
+                // Another process registered it between the read and the write: replace that record instead.
+                document["_id"] = _pipelines.FindOne(Query.EQ("uuid", pipelineUuid))["_id"];
+                return _pipelines.Upsert(document);
+            }
         }, cancellationToken).ConfigureAwait(false);
     }
 
@@ -300,6 +318,11 @@ public sealed class EmbeddedJobStore : IPipelineJobStore, ICancellableJobStore, 
         {
             // A lock timeout comes before anything is written; an I/O error may come from the commit itself.
             throw new PipelineStoreUnavailableException("LiteDB", operation, writes && ex is IOException, ex);
+        }
+        catch (LiteException ex) when (ex.ErrorCode == 0 && ex.Message.StartsWith("Document size exceed", StringComparison.Ordinal))
+        {
+            // LiteDB's document limit (about 16 MB) has no error code of its own; its message is the sign.
+            throw new JobHistoryFullException(operation, "LiteDB", ex);
         }
         finally
         {

@@ -27,6 +27,14 @@ internal static class JobDocuments
     /// <summary>The indexed fields that hold arrays of uuids.</summary>
     public static readonly IReadOnlyList<string> ArrayFields = ["child_of", "acted_on", "acted_using", "generated_by"];
 
+    /// <summary>
+    /// The 12 bytes of the database id (<c>_id</c>) of a job's document, derived from its uuid rather than random: two
+    /// writers racing to create the same job then collide on <c>_id</c>, which every MongoDB server (and the test wire
+    /// server, which does not enforce other unique indexes) refuses twice, so the loser reads the winner's job.
+    /// </summary>
+    public static byte[] DocumentId(string jobUuid) =>
+        System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(jobUuid))[..12];
+
     /// <summary>Builds the document of a new job, in the original's field order, with its create entry.</summary>
     public static StoredDocument NewJob(NewJob job, string jobUuid, DateTimeOffset now, string recordsSource)
     {

@@ -237,14 +237,14 @@ public sealed class MongoJobStore : IPipelineJobStore, ICancellableJobStore
             return existing;
         }
 
-        var bson = new BsonDocument("_id", ObjectId.GenerateNewId()).AddRange(MongoDocuments.ToBson(document));
+        var bson = new BsonDocument("_id", new ObjectId(JobDocuments.DocumentId(uuid))).AddRange(MongoDocuments.ToBson(document));
         try
         {
             await _jobs.InsertOneAsync(bson, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         catch (MongoWriteException ex) when (ex.WriteError?.Category == ServerErrorCategory.DuplicateKey)
         {
-            // Another writer created the same job between the read and the insert (the unique index decided).
+            // Another writer created the same job between the read and the insert (the _id or the uuid index decided).
             StoreLog.AlreadyExists(_core.Logger, uuid);
             return await GetKeyedAsync(uuid, cancellationToken).ConfigureAwait(false);
         }
@@ -299,7 +299,27 @@ public sealed class MongoJobStore : IPipelineJobStore, ICancellableJobStore
             // before sending (server selection, pool) or are the server's refusal.
             throw new PipelineStoreUnavailableException("MongoDB", operation, writes && ex is MongoConnectionException, ex);
         }
+        catch (Exception ex) when (IsTooLarge(ex))
+        {
+            throw new JobHistoryFullException(operation, "MongoDB", ex);
+        }
     }
+
+    /// <summary>
+    /// The server refused a document past its size limit (BSONObjectTooLarge, or an update whose result is too
+    /// large), or the driver refused to send one.
+    /// </summary>
+    private static bool IsTooLarge(Exception ex) => ex switch
+    {
+        MongoServerException server => server switch
+        {
+            MongoWriteException write => write.WriteError?.Code is 10334 or 17419 or 17420,
+            MongoCommandException command => command.Code is 10334 or 17419 or 17420,
+            _ => false,
+        },
+        FormatException format => format.Message.Contains("MaxDocumentSize", StringComparison.Ordinal),
+        _ => false,
+    };
 
     private static string ApplyOperation(string jobUuid, JobEvent jobEvent) => $"apply '{jobEvent.ToWireName()}' to job {jobUuid}";
 
