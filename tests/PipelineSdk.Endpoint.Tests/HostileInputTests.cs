@@ -204,6 +204,36 @@ public sealed class HostileInputTests(CongoServerFixture wire) : IAsyncLifetime
         Assert.Equal(viaStore.UpdateToken, read.UpdateToken);
     }
 
+    // D17 through the CLI: `show` of an upper-case uuid found the job, but `send` with its valid token was refused
+    // as stale; both now work, and both print the one lower-case uuid.
+    [Fact]
+    public async Task D17_the_cli_sends_and_shows_with_an_upper_case_uuid()
+    {
+        var file = TestJobs.TempFile();
+        JobSnapshot job;
+        using (var store = await TestJobs.EmbeddedAsync(file))
+        {
+            job = await TestJobs.CreateAsync(store);
+        }
+
+        try
+        {
+            var upper = job.Uuid.ToUpperInvariant();
+            var send = ToolProcess.Run("send", "run", "--uuid", upper, "--token", job.UpdateToken.Reveal(), "--db", file, "--json");
+            var show = ToolProcess.Run("show", upper, "--db", file, "--json");
+
+            Assert.True(send.Exit == 0, send.Stderr);
+            Assert.Equal(job.Uuid, (string?)JsonNode.Parse(send.Stdout)!["uuid"]);
+            Assert.True(show.Exit == 0, show.Stderr);
+            Assert.Equal(job.Uuid, (string?)JsonNode.Parse(show.Stdout)!["uuid"]);
+            Assert.Equal("RUNNING", (string?)JsonNode.Parse(show.Stdout)!["state"]);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     // D10: a job document past the store's size limit gave a 500 with an empty body; it is a JSON 413 now, nothing
     // written, and the job stays readable.
     [Fact]
