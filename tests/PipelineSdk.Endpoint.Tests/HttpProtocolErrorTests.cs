@@ -1,5 +1,3 @@
-using System.Net.Sockets;
-using System.Text;
 using System.Text.Json.Nodes;
 
 namespace PipelineSdk.Endpoint.Tests;
@@ -38,14 +36,14 @@ public sealed class HttpProtocolErrorTests
         using var store = await TestJobs.EmbeddedAsync();
         await using var server = await EndpointServer.StartAsync(store);
 
-        var (answeredStatus, body) = await RawAsync(server.BaseUri, request);
+        var (answeredStatus, body) = await RawHttp.SendAsync(server.BaseUri, request);
 
         Assert.True(answeredStatus == status, $"{name}: {answeredStatus} {body}");
         var error = JsonNode.Parse(body)!.AsObject();
         Assert.Equal("error", (string?)error["status"]);
         Assert.Equal(type, (string?)error["error"]!["type"]);
         Assert.False(string.IsNullOrWhiteSpace((string?)error["message"]));
-        AssertQuietLog(server);
+        RawHttp.AssertQuietLog(server);
     }
 
     // D11: a body that ends early (the client half-closes inside a chunk, or before its Content-Length): nobody may
@@ -58,7 +56,7 @@ public sealed class HttpProtocolErrorTests
         using var store = await TestJobs.EmbeddedAsync();
         await using var server = await EndpointServer.StartAsync(store);
 
-        var (status, body) = await RawAsync(server.BaseUri, $"POST {Messages()} HTTP/1.1\r\nHost: x\r\n{rest}", halfClose: true);
+        var (status, body) = await RawHttp.SendAsync(server.BaseUri, $"POST {Messages()} HTTP/1.1\r\nHost: x\r\n{rest}", halfClose: true);
 
         if (status != 0)
         {
@@ -68,7 +66,7 @@ public sealed class HttpProtocolErrorTests
 
         // The handler has finished once the request is logged.
         await WaitForAsync(() => server.Logs.Lines.Any(line => line.Contains("/messages from", StringComparison.Ordinal)));
-        AssertQuietLog(server);
+        RawHttp.AssertQuietLog(server);
     }
 
     // D11: a Content-Length shorter than the body: the request is answered with the endpoint's JSON, and the
@@ -80,11 +78,11 @@ public sealed class HttpProtocolErrorTests
         using var store = await TestJobs.EmbeddedAsync();
         await using var server = await EndpointServer.StartAsync(store);
 
-        var (status, body) = await RawAsync(server.BaseUri, $"POST {Messages()} HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\nContent-Type: application/json\r\n\r\n{{\"a\":1}}\r\n\r\n");
+        var (status, body) = await RawHttp.SendAsync(server.BaseUri, $"POST {Messages()} HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\nContent-Type: application/json\r\n\r\n{{\"a\":1}}\r\n\r\n");
 
         Assert.Equal(400, status);
         Assert.Equal("validation", (string?)JsonNode.Parse(body)!["error"]!["type"]);
-        AssertQuietLog(server);
+        RawHttp.AssertQuietLog(server);
     }
 
     private static async Task WaitForAsync(Func<bool> condition)
@@ -92,77 +90,6 @@ public sealed class HttpProtocolErrorTests
         for (var i = 0; i < 100 && !condition(); i++)
         {
             await Task.Delay(50);
-        }
-    }
-
-    /// <summary>No stack trace, no warning or error in the log: a client's malformed request is not the server's failure.</summary>
-    internal static void AssertQuietLog(EndpointServer server)
-    {
-        foreach (var line in server.Logs.Lines)
-        {
-            Assert.DoesNotContain("   at ", line);
-            Assert.False(line.StartsWith("Warning", StringComparison.Ordinal) || line.StartsWith("Error", StringComparison.Ordinal) || line.StartsWith("Critical", StringComparison.Ordinal), line);
-        }
-    }
-
-    /// <summary>Sends raw bytes, half-closes, and reads the status and body of the answer.</summary>
-    internal static async Task<(int Status, string Body)> RawAsync(Uri server, string request, bool halfClose = false)
-    {
-        using var client = new TcpClient();
-        await client.ConnectAsync(server.Host, server.Port);
-        var stream = client.GetStream();
-        await stream.WriteAsync(Encoding.UTF8.GetBytes(request));
-        if (halfClose)
-        {
-            client.Client.Shutdown(SocketShutdown.Send);
-        }
-
-        using var reader = new MemoryStream();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        try
-        {
-            await stream.CopyToAsync(reader, timeout.Token);
-        }
-        catch (IOException) when (halfClose)
-        {
-            // The server may reset a connection whose client stopped sending mid-body.
-        }
-
-        var text = Encoding.UTF8.GetString(reader.ToArray());
-        var headerEnd = text.IndexOf("\r\n\r\n", StringComparison.Ordinal);
-        if (headerEnd < 0 && halfClose)
-        {
-            return (0, "");
-        }
-
-        Assert.True(headerEnd > 0, $"no HTTP answer: '{text}'");
-        var status = int.Parse(text.Split(' ', 3)[1], System.Globalization.CultureInfo.InvariantCulture);
-        var head = text[..headerEnd];
-        var body = text[(headerEnd + 4)..];
-        if (head.Contains("Transfer-Encoding: chunked", StringComparison.OrdinalIgnoreCase))
-        {
-            body = Unchunk(body);
-        }
-
-        return (status, body);
-    }
-
-    private static string Unchunk(string chunked)
-    {
-        var body = new StringBuilder();
-        var at = 0;
-        while (true)
-        {
-            var lineEnd = chunked.IndexOf("\r\n", at, StringComparison.Ordinal);
-            var size = Convert.ToInt32(chunked[at..lineEnd], 16);
-            if (size == 0)
-            {
-                return body.ToString();
-            }
-
-            // Bytes and characters agree here: the bodies are ASCII JSON.
-            body.Append(chunked, lineEnd + 2, size);
-            at = lineEnd + 2 + size + 2;
         }
     }
 }

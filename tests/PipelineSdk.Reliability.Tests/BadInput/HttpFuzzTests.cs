@@ -41,6 +41,7 @@ public sealed class HttpFuzzTests(CongoServerFixture server, ITestOutputHelper o
         var deleted = TestStores.Seen(await store.CreateAsync(TestStores.Job(new JsonObject { ["http-fuzz-deleted"] = kind.ToString() })));
         await store.DeleteAsync(deleted.Uuid, _stores.AdminToken(), JobDeletion.Soft);
         var statuses = new SortedDictionary<int, int>();
+        var kestrelRejected = 0;
         var name = $"{nameof(HttpFuzzTests)}.{kind}";
 
         for (var caseNumber = 0; caseNumber < cases * Fuzz.Scale; caseNumber++)
@@ -49,15 +50,21 @@ public sealed class HttpFuzzTests(CongoServerFixture server, ITestOutputHelper o
             var before = await store.GetAsync(job.Uuid);
             var (request, halfClose) = Request(random, job, deleted, caseNumber);
 
-            var (status, body) = await HttpProtocolErrorTests.RawAsync(endpoint.BaseUri, request, halfClose);
+            var (status, body) = await RawHttp.SendAsync(endpoint.BaseUri, request, halfClose);
 
             var where = $"case {caseNumber} (seed {Fuzz.Seed}, {kind})";
             statuses[status] = statuses.GetValueOrDefault(status) + 1;
-            if (status != 0)
+            if (request.Split(' ', 3)[1].Split('?')[0].Contains("%00", StringComparison.Ordinal))
+            {
+                // A path decoding to NUL is refused by Kestrel before any endpoint code runs: its own empty 400 (the
+                // one answer the endpoint cannot give its JSON body; see docs/reliability.md).
+                Assert.True(status == 400 && body.Length == 0, $"{where}: status {status}: {body}");
+                kestrelRejected++;
+            }
+            else if (status != 0)
             {
                 Assert.True(Documented.Contains(status), $"{where}: status {status}: {body}");
-                var answer = JsonNode.Parse(body) as JsonObject;
-                Assert.True(answer?["status"] is JsonValue, $"{where}: status {status} without the JSON body: '{body}'");
+                Assert.True(IsJsonAnswer(body), $"{where}: status {status} without the JSON body: '{body}' for {request[..Math.Min(request.Length, 300)]}");
             }
             else
             {
@@ -65,22 +72,36 @@ public sealed class HttpFuzzTests(CongoServerFixture server, ITestOutputHelper o
             }
 
             var after = await store.GetAsync(job.Uuid);
-            Assert.Equal(before.Revision + (status == 200 ? 1 : 0), after.Revision);
+            // Written only by a 200 that names the job (a 200 from /healthz names none).
+            var applied = status == 200 && body.Contains(job.Uuid, StringComparison.Ordinal);
+            Assert.Equal(before.Revision + (applied ? 1 : 0), after.Revision);
             AssertReadable(after);
             AssertReadable(await store.GetAsync(deleted.Uuid));
             Assert.Equal(0, (await store.GetAsync(deleted.Uuid)).Revision);
             job = after;
         }
 
-        HttpProtocolErrorTests.AssertQuietLog(endpoint);
+        RawHttp.AssertQuietLog(endpoint);
         foreach (var line in endpoint.Logs.Lines)
         {
             SuiteSecrets.Observe(line);
         }
 
-        output.WriteLine($"{kind}: {cases * Fuzz.Scale} requests; statuses (0 = no answer to a cut request): {string.Join(", ", statuses.Select(s => $"{s.Key} × {s.Value}"))}");
+        output.WriteLine($"{kind}: {cases * Fuzz.Scale} requests; statuses (0 = no answer to a cut request): {string.Join(", ", statuses.Select(s => $"{s.Key} × {s.Value}"))}; {kestrelRejected} of the 400s were Kestrel's own (NUL in the path)");
         Assert.True(statuses.Count >= 6, "the requests reached too few outcomes");
         Assert.True(statuses.GetValueOrDefault(200) > 0, "no request was accepted: the generator is too destructive");
+    }
+
+    private static bool IsJsonAnswer(string body)
+    {
+        try
+        {
+            return JsonNode.Parse(body) is JsonObject { } answer && answer["status"] is JsonValue;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return false;
+        }
     }
 
     /// <summary>A job that was written can always be read: its whole snapshot serialises as JSON.</summary>
@@ -177,12 +198,12 @@ public sealed class HttpFuzzTests(CongoServerFixture server, ITestOutputHelper o
         return random.Next(7) switch
         {
             0 => "",
-            1 => $$"""{"name":"update","data":{"n":{{caseNumber}},"v":{{hostile}}}}""",
-            2 => $$"""{"appId":"a-1.0","status":"RUNNING","v":{{hostile}}}""",
-            3 => Mutations.Mutate(random, $$"""{"uuid":"{{job.Uuid}}","name":"update","data":{"n":{{caseNumber}}}}"""),
+            1 => "{\"name\":\"update\",\"data\":{\"n\":" + caseNumber + ",\"v\":" + hostile + "}}",
+            2 => "{\"appId\":\"a-1.0\",\"status\":\"RUNNING\",\"v\":" + hostile + "}",
+            3 => Mutations.Mutate(random, "{\"uuid\":\"" + job.Uuid + "\",\"name\":\"update\",\"data\":{\"n\":" + caseNumber + "}}"),
             4 => new string('x', random.Next(16 * 1024 - 10, 16 * 1024 + 10)),
-            5 => $$"""{"message":"{\"name\":\"update\",\"data\":{\"v\":{{hostile.Replace("\"", "\\\"", StringComparison.Ordinal)}}}}"}""",
-            _ => $$"""{"data":{"n":{{caseNumber}}}}""",
+            5 => "{\"message\":\"{\\\"name\\\":\\\"update\\\",\\\"data\\\":{\\\"v\\\":" + hostile.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "}}\"}",
+            _ => "{\"data\":{\"n\":" + caseNumber + "}}",
         };
     }
 
