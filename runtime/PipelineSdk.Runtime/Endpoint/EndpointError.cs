@@ -28,6 +28,7 @@ public sealed record EndpointError(EndpointErrorType Type, int StatusCode, strin
         AdminTokenRequiredException e => new(EndpointErrorType.AdminTokenRequired, 403, e.Message, Event: jobEvent),
         InvalidTokenException e => new(EndpointErrorType.InvalidToken, 403, e.Message, Event: jobEvent),
         UnknownJobException e => new(EndpointErrorType.UnknownJob, 404, e.Message, Event: jobEvent),
+        JobHistoryFullException e => new(EndpointErrorType.HistoryFull, 413, e.Message, Event: jobEvent),
         PipelineJobValidationException or UnknownEventException or Reactors.ReactorEnvironmentException => Validation(exception.Message, jobEvent),
         PipelineStoreUnavailableException => new(EndpointErrorType.StoreUnavailable, 503, exception.Message, Event: jobEvent),
         _ => new(EndpointErrorType.Conflict, 409, exception.Message, Event: jobEvent),

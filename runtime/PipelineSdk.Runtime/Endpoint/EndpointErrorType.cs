@@ -30,6 +30,27 @@ public enum EndpointErrorType
     /// <summary>413: the body is over the configured limit.</summary>
     PayloadTooLarge,
 
+    /// <summary>413: the event would make the job's record larger than the store can hold; nothing was written.</summary>
+    HistoryFull,
+
+    /// <summary>400: the HTTP request itself is malformed (bad chunking, a body shorter than its Content-Length).</summary>
+    BadRequest,
+
+    /// <summary>404: no route has this path.</summary>
+    NotFound,
+
+    /// <summary>405: the route does not take this method.</summary>
+    MethodNotAllowed,
+
+    /// <summary>414: the request target (path and query) is longer than the endpoint accepts.</summary>
+    UriTooLong,
+
+    /// <summary>431: the request's headers are larger or more numerous than the endpoint accepts.</summary>
+    HeadersTooLarge,
+
+    /// <summary>500: the endpoint failed on this request (a defect); the message says nothing of the cause.</summary>
+    InternalError,
+
     /// <summary>429: the client sent more messages than the rate limit allows in the current window.</summary>
     RateLimited,
 

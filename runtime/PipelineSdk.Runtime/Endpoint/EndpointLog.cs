@@ -21,4 +21,14 @@ internal static partial class EndpointLog
 
     [LoggerMessage(EventId = 6004, Level = LogLevel.Error, Message = "Forwarding to the indexer failed for job {JobUuid}: {Reason}")]
     public static partial void ForwardFailed(ILogger logger, string jobUuid, string reason);
+
+    [LoggerMessage(EventId = 6005, Level = LogLevel.Debug, Message = "A request from {Client} was malformed at the HTTP level ({StatusCode}): {Reason}")]
+    public static partial void ProtocolError(ILogger logger, string client, int statusCode, string reason);
+
+    [LoggerMessage(EventId = 6006, Level = LogLevel.Debug, Message = "The client {Client} went away before its answer ({ErrorType}).")]
+    public static partial void ClientGone(ILogger logger, string client, string errorType);
+
+    // The type only: an exception's message can quote stored values, and the log must never hold a secret.
+    [LoggerMessage(EventId = 6007, Level = LogLevel.Error, Message = "The endpoint failed on a request from {Client} with {ErrorType}; answered 500.")]
+    public static partial void Failed(ILogger logger, string client, string errorType);
 }

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using PipelineSdk.Identifiers;
+using PipelineSdk.Json;
 using PipelineSdk.Urls;
 
 namespace PipelineSdk.Endpoint;
@@ -36,7 +37,6 @@ public static class EventMessageInterpreter
 
     private static readonly string[] EventBodyKeys = ["uuid", "name", "event", "data", "token"];
     private static readonly string[] NotificationKeysDropped = ["_links", "retries", "localId"];
-    private static readonly JsonDocumentOptions StrictJson = new() { AllowDuplicateProperties = false };
 
     /// <summary>How much of a client's value an error message quotes.</summary>
     private const int ShownLength = 64;
@@ -120,7 +120,8 @@ public static class EventMessageInterpreter
 
         return new EventRequest
         {
-            Uuid = uuid!,
+            // One spelling everywhere: the stores look jobs up and derive tokens by the lower-case canonical text.
+            Uuid = TypedUuid.ToCanonical(uuid!),
             Event = jobEvent,
             Data = data,
             Token = token is "null" ? null : token,
@@ -148,7 +149,11 @@ public static class EventMessageInterpreter
         }
     }
 
-    /// <summary>The body as a JSON object, or null when it is empty or is not JSON (and does not claim to be).</summary>
+    /// <summary>
+    /// The body as a JSON object, or null when it is empty or is not JSON (and does not claim to be). JSON holding a
+    /// value that cannot be stored (an infinite number, a duplicate key, a NUL in a key) is refused whatever the
+    /// content type: it is plainly meant as JSON, and dropping it would apply the URL's event without its data.
+    /// </summary>
     private static JsonObject? ParseBody(ReadOnlySpan<byte> body, string? contentType)
     {
         if (IsBlank(body))
@@ -157,32 +162,12 @@ public static class EventMessageInterpreter
         }
 
         var declaredJson = IsJsonContentType(contentType);
-        if (FirstInvalidUtf8(body) is var invalidAt and >= 0)
+        var (node, problem) = StrictJson.Read(body);
+        if (problem is not null)
         {
-            // Checked first: the JSON reader accepts such bytes inside strings and fails only when they are read.
-            return declaredJson ? throw new MessageException($"malformed body: not valid UTF-8 (byte {invalidAt + 1}).") : null;
-        }
-
-        if (FirstLoneSurrogateEscape(body) is var escapeAt and >= 0)
-        {
-            return declaredJson ? throw new MessageException($"malformed body: the string at byte {escapeAt + 1} escapes a lone UTF-16 surrogate.") : null;
-        }
-
-        JsonNode? node;
-        try
-        {
-            // Duplicate keys are refused here: JsonObject would otherwise throw ArgumentException on first use.
-            node = JsonNode.Parse(body, documentOptions: StrictJson);
-        }
-        catch (JsonException e)
-        {
-            if (!declaredJson)
-            {
-                return null;
-            }
-
-            // The parser's own message can quote the body; say only where it broke.
-            throw new MessageException($"malformed body: not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1} of the line).");
+            return declaredJson || problem.Kind == StrictJsonProblemKind.Unstorable
+                ? throw new MessageException(problem.Describe("malformed body"))
+                : null;
         }
 
         if (node is not JsonObject obj)
@@ -197,54 +182,6 @@ public static class EventMessageInterpreter
         }
 
         return obj;
-    }
-
-    /// <summary>The index of the first byte that does not start a valid UTF-8 sequence, or -1.</summary>
-    private static int FirstInvalidUtf8(ReadOnlySpan<byte> bytes)
-    {
-        for (var i = 0; i < bytes.Length;)
-        {
-            if (Rune.DecodeFromUtf8(bytes[i..], out _, out var read) != System.Buffers.OperationStatus.Done)
-            {
-                return i;
-            }
-
-            i += read;
-        }
-
-        return -1;
-    }
-
-    /// <summary>
-    /// The byte index of the first string whose escapes make invalid UTF-16 (a lone surrogate such as <c>\udc00</c>),
-    /// or -1. JSON syntax errors are left to the parse proper, which reports them with their position.
-    /// </summary>
-    private static long FirstLoneSurrogateEscape(ReadOnlySpan<byte> body)
-    {
-        var reader = new Utf8JsonReader(body);
-        try
-        {
-            while (reader.Read())
-            {
-                if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && reader.ValueIsEscaped)
-                {
-                    try
-                    {
-                        reader.GetString();
-                    }
-                    catch (InvalidOperationException)
-                    {
-                        return reader.TokenStartIndex;
-                    }
-                }
-            }
-        }
-        catch (JsonException)
-        {
-            return -1;
-        }
-
-        return -1;
     }
 
     private static bool IsJobNotification(JsonObject message) =>

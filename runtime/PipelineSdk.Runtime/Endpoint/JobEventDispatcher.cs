@@ -68,6 +68,11 @@ public sealed class JobEventDispatcher
         // The indexer applies the event; checking here that the job exists and may take it keeps a doomed message
         // from being forwarded and answers the client with the real reason.
         var job = await _store.GetAsync(request.Uuid, cancellationToken).ConfigureAwait(false);
+        if (!job.Visible)
+        {
+            throw new UnknownJobException(job.Uuid, deleted: true);
+        }
+
         if (!JobStateMachine.CanApply(job.State, request.Event))
         {
             throw new InvalidTransitionException(job.State, request.Event);

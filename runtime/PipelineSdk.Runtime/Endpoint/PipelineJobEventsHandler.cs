@@ -26,7 +26,27 @@ internal sealed class PipelineJobEventsHandler(
         var managerId = http.Request.RouteValues["managerId"] as string ?? "";
         var client = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         EventRequest? request = null;
-        var (status, outcome) = await RespondAsync(http, managerId, client, r => request = r).ConfigureAwait(false);
+        int status;
+        string outcome;
+        try
+        {
+            (status, outcome) = await RespondAsync(http, managerId, client, r => request = r).ConfigureAwait(false);
+        }
+        catch (Exception e) when (http.RequestAborted.IsCancellationRequested || e is IOException)
+        {
+            // The client went away (or broke the connection) mid-request: nobody is left to answer.
+            (status, outcome) = (499, "client_gone");
+            EndpointLog.ClientGone(logger, client, e.GetType().Name);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A defect: answered as a JSON 500 and logged by type only, never with the request's data.
+            EndpointLog.Failed(logger, client, e.GetType().Name);
+            (status, outcome) = http.Response.HasStarted
+                ? (500, "failed")
+                : await WriteErrorAsync(http, new(EndpointErrorType.InternalError, 500, "The endpoint failed on this request; check the job before retrying.")).ConfigureAwait(false);
+        }
+
         EndpointLog.Request(
             logger,
             http.Request.Method,
@@ -60,7 +80,20 @@ internal sealed class PipelineJobEventsHandler(
             return await WriteErrorAsync(http, denied).ConfigureAwait(false);
         }
 
-        var body = await ReadBodyAsync(http.Request, options.MaxBodyBytes, http.RequestAborted).ConfigureAwait(false);
+        byte[]? body;
+        try
+        {
+            body = await ReadBodyAsync(http.Request, options.MaxBodyBytes, http.RequestAborted).ConfigureAwait(false);
+        }
+        catch (BadHttpRequestException e)
+        {
+            // Bad chunking, a body shorter than its Content-Length, a body too slow: Kestrel's own words, which never
+            // quote the body, at Debug without a stack trace (a client's mistake, not the server's).
+            EndpointLog.ProtocolError(logger, client, e.StatusCode, e.Message);
+            return await WriteErrorAsync(http, new(e.StatusCode == 413 ? EndpointErrorType.PayloadTooLarge : EndpointErrorType.BadRequest,
+                e.StatusCode is 400 or 413 ? e.StatusCode : 400, $"The request body could not be read: {e.Message}")).ConfigureAwait(false);
+        }
+
         if (body is null)
         {
             return await WriteErrorAsync(http, new(EndpointErrorType.PayloadTooLarge, 413, $"The body is larger than {options.MaxBodyBytes} bytes.")).ConfigureAwait(false);
@@ -117,7 +150,7 @@ internal sealed class PipelineJobEventsHandler(
         return buffer.ToArray();
     }
 
-    private async Task<(int, string)> WriteErrorAsync(HttpContext http, EndpointError error)
+    private async Task<(int Status, string Outcome)> WriteErrorAsync(HttpContext http, EndpointError error)
     {
         await WriteJsonAsync(http, error.StatusCode, EndpointResponses.Error(error, options.Version)).ConfigureAwait(false);
         return (error.StatusCode, error.TypeName);

@@ -14,7 +14,8 @@ public static class PipelineJobEventsHost
     /// Builds a Kestrel host with <see cref="PipelineJobEventsEndpointExtensions.MapPipelineJobEvents"/> mapped. It
     /// reads no appsettings, environment or command line of its own: everything comes from <paramref name="options"/>.
     /// ASP.NET Core's request logs (which print query strings, and so nonces and tokens) are kept at Warning; the
-    /// endpoint logs each request itself without its query.
+    /// endpoint logs each request itself without its query. Every error it answers, its own or the HTTP layer's (404,
+    /// 405, 414, 431, malformed bodies), has the endpoint's JSON error body.
     /// </summary>
     public static WebApplication Build(PipelineJobEventsHostOptions options)
     {
@@ -26,6 +27,7 @@ public static class PipelineJobEventsHost
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.WebHost.UseUrls([.. options.Urls]);
+        builder.WebHost.ConfigureKestrel(kestrel => HttpErrorBodies.RaiseKestrelLimits(kestrel.Limits));
 
         builder.Logging.ClearProviders();
         if (options.ConfigureLogging is { } configureLogging)
@@ -52,6 +54,7 @@ public static class PipelineJobEventsHost
         options.ConfigureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
+        app.UseJsonErrorBodies();
         app.MapPipelineJobEvents();
         return app;
     }

@@ -60,6 +60,35 @@ public static class TypedUuid
         throw new PipelineJobValidationException($"'{value}' is not a typed UUID: {reason}.");
     }
 
+    /// <summary>
+    /// The one spelling of a UUID that the SDK stores and looks up: lower-case canonical <c>8-4-4-4-12</c>, as Python's
+    /// <c>str(uuid.UUID(...))</c> writes it. Upper-case or bare 32-digit text of the same UUID maps to it, so a job is
+    /// found and its tokens (derived from that text) match whichever spelling a client used. Text that is not UUID
+    /// text is returned unchanged, for the caller's own validation to name.
+    /// </summary>
+    [return: NotNullIfNotNull(nameof(value))]
+    public static string? ToCanonical(string? value)
+    {
+        if (!UuidText.TryGetHex(value, out var hex))
+        {
+            return value;
+        }
+
+        return string.Create(36, hex, static (text, digits) =>
+        {
+            var at = 0;
+            for (var i = 0; i < 32; i++)
+            {
+                if (i is 8 or 12 or 16 or 20)
+                {
+                    text[at++] = '-';
+                }
+
+                text[at++] = digits[i];
+            }
+        });
+    }
+
     /// <summary>True when <paramref name="value"/> is a typed UUID (see <see cref="TryGetType"/>).</summary>
     public static bool IsValid([NotNullWhen(true)] string? value) => TryGetType(value, out _);
 

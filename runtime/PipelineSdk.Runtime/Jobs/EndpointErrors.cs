@@ -28,6 +28,7 @@ internal static class EndpointErrors
             "invalid_transition" when JobStates.TryParse(error.State, out var state) =>
                 new InvalidTransitionException(state, JobEvents.TryParse(error.Event, out var refused) ? refused : request.Event),
             "unknown_job" => new UnknownJobException(request.JobUuid),
+            "history_full" => new JobHistoryFullException($"apply '{eventName}' to job {request.JobUuid}", "the events endpoint's store"),
             "admin_token_required" => new AdminTokenRequiredException(eventName),
             "invalid_token" => new InvalidTokenException($"The events endpoint refused the token of event '{eventName}' on job {request.JobUuid}: {serverSays}"),
             "validation" => new PipelineJobValidationException($"The events endpoint refused event '{eventName}' on job {request.JobUuid}: {serverSays}"),

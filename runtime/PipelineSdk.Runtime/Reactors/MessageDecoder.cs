@@ -1,5 +1,5 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using PipelineSdk.Json;
 
 namespace PipelineSdk.Reactors;
 
@@ -19,21 +19,17 @@ internal static class MessageDecoder
             return null;
         }
 
-        // A lone surrogate cannot be text (an environment never holds one; a caller-built dictionary might), and the
-        // JSON reader would fail on it with an ArgumentException instead of saying where.
-        if (LoneSurrogateAt(text) is { } position)
+        // The shared strict reader: a text that is JSON but holds a value that cannot be stored (1e999, a duplicate
+        // key, a NUL in a key, a lone surrogate) is refused here with its JSON pointer, not left to fail later.
+        var (node, problem) = StrictJson.Read(text);
+        if (problem is null)
         {
-            throw new ReactorEnvironmentException(
-                variable, $"{variable} is not valid text: a lone UTF-16 surrogate at position {position}");
+            return node;
         }
 
-        try
+        if (problem.Kind == StrictJsonProblemKind.Unstorable)
         {
-            return JsonNode.Parse(text);
-        }
-        catch (JsonException)
-        {
-            // Not JSON; Abaco's str() of a dict is the usual reason.
+            throw new ReactorEnvironmentException(variable, problem.Describe(variable));
         }
 
         try
@@ -49,23 +45,6 @@ internal static class MessageDecoder
         {
             return JsonValue.Create(text);
         }
-    }
-
-    private static int? LoneSurrogateAt(string text)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                i++;
-            }
-            else if (char.IsSurrogate(text[i]))
-            {
-                return i;
-            }
-        }
-
-        return null;
     }
 
     private static bool LooksStructured(string text) => text.TrimStart() is ['{' or '[' or '(', ..];

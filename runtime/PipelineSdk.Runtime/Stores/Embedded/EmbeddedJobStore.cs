@@ -82,7 +82,16 @@ public sealed class EmbeddedJobStore : IPipelineJobStore, ICancellableJobStore, 
                 bson[name] = value;
             }
 
-            _jobs.Insert(bson);
+            try
+            {
+                _jobs.Insert(bson);
+            }
+            catch (LiteException e) when (e.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
+            {
+                // Another process created the same job between the read and the insert (the unique index decided).
+                return _jobs.FindOne(Query.EQ(JobDocuments.UuidField, uuid));
+            }
+
             return null;
         }, cancellationToken).ConfigureAwait(false);
         if (existing is not null)
@@ -98,6 +107,7 @@ public sealed class EmbeddedJobStore : IPipelineJobStore, ICancellableJobStore, 
     /// <inheritdoc />
     public async Task<JobSnapshot> GetAsync(string jobUuid, CancellationToken cancellationToken = default)
     {
+        jobUuid = JobStoreCore.JobKey(jobUuid);
         var found = await LockedAsync($"read job {jobUuid}", writes: false, () => _jobs.FindOne(Query.EQ(JobDocuments.UuidField, jobUuid)), cancellationToken)
             .ConfigureAwait(false) ?? throw new UnknownJobException(jobUuid);
         return JobDocuments.ToSnapshot(LiteDocuments.FromBson(found));
@@ -105,16 +115,17 @@ public sealed class EmbeddedJobStore : IPipelineJobStore, ICancellableJobStore, 
 
     /// <inheritdoc />
     public async Task<JobSnapshot> ApplyAsync(string jobUuid, JobEvent jobEvent, JsonObject? data, SecretToken? token, CancellationToken cancellationToken = default) =>
-        await ApplyAsync(jobUuid, jobEvent, data, _core.Guard.Resolve(jobUuid, jobEvent, token), cancellationToken).ConfigureAwait(false);
+        await ApplyAsync(JobStoreCore.JobKey(jobUuid), jobEvent, data, _core.Guard.Resolve(jobUuid, jobEvent, token), cancellationToken).ConfigureAwait(false);
 
     /// <inheritdoc />
     public async Task<JobSnapshot> ApplyWithTokenTextAsync(string jobUuid, JobEvent jobEvent, JsonObject? data, string? tokenText, CancellationToken cancellationToken = default) =>
-        await ApplyAsync(jobUuid, jobEvent, data, _core.Guard.ResolveText(jobUuid, jobEvent, tokenText), cancellationToken).ConfigureAwait(false);
+        await ApplyAsync(JobStoreCore.JobKey(jobUuid), jobEvent, data, _core.Guard.ResolveText(jobUuid, jobEvent, tokenText), cancellationToken).ConfigureAwait(false);
 
     /// <inheritdoc />
     public async Task DeleteAsync(string jobUuid, AdminToken? adminToken, JobDeletion deletion, CancellationToken cancellationToken = default)
     {
         _core.Guard.DemandAdmin(adminToken, "delete");
+        jobUuid = JobStoreCore.JobKey(jobUuid);
         await LockedAsync($"delete job {jobUuid}", writes: true, () =>
         {
             var found = _jobs.FindOne(Query.EQ(JobDocuments.UuidField, jobUuid)) ?? throw new UnknownJobException(jobUuid);
@@ -138,6 +149,7 @@ public sealed class EmbeddedJobStore : IPipelineJobStore, ICancellableJobStore, 
     public async Task<bool> CancelAsync(string jobUuid, UpdateToken token, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(token);
+        jobUuid = JobStoreCore.JobKey(jobUuid);
         var deleted = await LockedAsync($"cancel job {jobUuid}", writes: true, () =>
         {
             var found = _jobs.FindOne(Query.EQ(JobDocuments.UuidField, jobUuid));
@@ -238,7 +250,7 @@ public sealed class EmbeddedJobStore : IPipelineJobStore, ICancellableJobStore, 
         var document = new BsonDocument { ["uuid"] = pipelineUuid };
         if (fields is not null)
         {
-            foreach (var (name, value) in StoredValues.FromJson(fields).Fields.Where(f => f.Key is not ("uuid" or "_id")))
+            foreach (var (name, value) in StoredValues.FromJson(fields, "pipeline fields").Fields.Where(f => f.Key is not ("uuid" or "_id")))
             {
                 document[name] = LiteDocuments.ToBson(value);
             }
@@ -247,7 +259,16 @@ public sealed class EmbeddedJobStore : IPipelineJobStore, ICancellableJobStore, 
         await LockedAsync($"register pipeline {pipelineUuid}", writes: true, () =>
         {
             document["_id"] = _pipelines.FindOne(Query.EQ("uuid", pipelineUuid))?["_id"] ?? ObjectId.NewObjectId();
-            return _pipelines.Upsert(document);
+            try
+            {
+                return _pipelines.Upsert(document);
+            }
+            catch (LiteException e) when (e.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
+            {
+                // Another process registered it between the read and the write: replace that record instead.
+                document["_id"] = _pipelines.FindOne(Query.EQ("uuid", pipelineUuid))["_id"];
+                return _pipelines.Upsert(document);
+            }
         }, cancellationToken).ConfigureAwait(false);
     }
 
@@ -297,6 +318,11 @@ public sealed class EmbeddedJobStore : IPipelineJobStore, ICancellableJobStore, 
         {
             // A lock timeout comes before anything is written; an I/O error may come from the commit itself.
             throw new PipelineStoreUnavailableException("LiteDB", operation, writes && ex is IOException, ex);
+        }
+        catch (LiteException ex) when (ex.ErrorCode == 0 && ex.Message.StartsWith("Document size exceed", StringComparison.Ordinal))
+        {
+            // LiteDB's document limit (about 16 MB) has no error code of its own; its message is the sign.
+            throw new JobHistoryFullException(operation, "LiteDB", ex);
         }
         finally
         {

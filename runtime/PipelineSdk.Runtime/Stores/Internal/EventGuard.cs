@@ -77,6 +77,11 @@ internal sealed class EventGuard(JobStoreOptions options, ILogger logger)
             throw new UnknownJobException(jobUuid);
         }
 
+        if (!job.Visible)
+        {
+            throw new UnknownJobException(jobUuid, deleted: true);
+        }
+
         if (condition.Kind == TokenConditionKind.Lookup)
         {
             condition = Match(jobUuid, job, plan.Event, condition.Secret!);

@@ -14,6 +14,9 @@ internal static class JobDocuments
     /// <summary>How many salts <c>_recent_salts</c> keeps: the current one and the 16 before it.</summary>
     public const int SaltWindow = 17;
 
+    /// <summary>The field that hides a soft-deleted job (false) from queries and events.</summary>
+    public const string VisibleField = "_visible";
+
     /// <summary>The field holding the job uuid (text, as the original).</summary>
     public const string UuidField = "uuid";
 
@@ -23,6 +26,14 @@ internal static class JobDocuments
 
     /// <summary>The indexed fields that hold arrays of uuids.</summary>
     public static readonly IReadOnlyList<string> ArrayFields = ["child_of", "acted_on", "acted_using", "generated_by"];
+
+    /// <summary>
+    /// The 12 bytes of the database id (<c>_id</c>) of a job's document, derived from its uuid rather than random: two
+    /// writers racing to create the same job then collide on <c>_id</c>, which every MongoDB server (and the test wire
+    /// server, which does not enforce other unique indexes) refuses twice, so the loser reads the winner's job.
+    /// </summary>
+    public static byte[] DocumentId(string jobUuid) =>
+        System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(jobUuid))[..12];
 
     /// <summary>Builds the document of a new job, in the original's field order, with its create entry.</summary>
     public static StoredDocument NewJob(NewJob job, string jobUuid, DateTimeOffset now, string recordsSource)
@@ -34,9 +45,9 @@ internal static class JobDocuments
             { "pipeline_uuid", job.PipelineUuid },
             { "archive_path", job.ArchivePath },
             { "archive_system", job.ArchiveSystem },
-            { "archive_patterns", StoredValues.FromJson(job.ArchivePatterns ?? []) },
-            { "product_patterns", StoredValues.FromJson(job.ProductPatterns ?? []) },
-            { "data", StoredValues.FromJson(job.Data) },
+            { "archive_patterns", StoredValues.FromJson(job.ArchivePatterns ?? [], "archive_patterns") },
+            { "product_patterns", StoredValues.FromJson(job.ProductPatterns ?? [], "product_patterns") },
+            { "data", StoredValues.FromJson(job.Data, "data") },
         };
         AddIfPresent(document, "session", job.Session);
         AddIfPresent(document, "agent", job.Agent);
@@ -50,7 +61,7 @@ internal static class JobDocuments
         document.Add("last_event", JobEvent.Create.ToWireName());
         document.Add("history", new List<object?> { HistoryEntry(JobEvent.Create, job.Data, date) });
         document.Add("updated", date);
-        document.Add("_visible", true);
+        document.Add(VisibleField, true);
         document.Add("_properties", new StoredDocument
         {
             { "created_date", date },
@@ -74,7 +85,7 @@ internal static class JobDocuments
     public static StoredDocument HistoryEntry(JobEvent jobEvent, JsonObject? data, DateTime date) => new()
     {
         { "date", date },
-        { "data", StoredValues.FromJson((JsonNode?)data) },
+        { "data", StoredValues.FromJson((JsonNode?)data, $"the data of event '{jobEvent.ToWireName()}'") },
         { "name", jobEvent.ToWireName() },
         { "uuid", TypedUuid.CreateRandom(UuidType.PipelineJobEvent) },
     };
@@ -111,7 +122,8 @@ internal static class JobDocuments
         document.Text("_salt"),
         document.Texts("_recent_salts"),
         document.Text("_callback_salt"),
-        Admin(document));
+        Admin(document),
+        document[VisibleField] as bool? ?? true);
 
     /// <summary>The stored revision (<c>_properties.revision</c>), 0 when absent.</summary>
     public static long RevisionOf(StoredDocument document) =>
@@ -145,7 +157,7 @@ internal static class JobDocuments
             ActedUsing = document.Texts("acted_using"),
             History = document.Array("history").OfType<StoredDocument>().Select(ToHistoryEntry).ToList(),
             Updated = StoredValues.ToTime(document["updated"]),
-            Visible = document["_visible"] as bool? ?? true,
+            Visible = document[VisibleField] as bool? ?? true,
             Revision = RevisionOf(document),
             CreatedDate = StoredValues.ToTime(properties["created_date"]),
             ModifiedDate = StoredValues.ToTime(properties["modified_date"]),

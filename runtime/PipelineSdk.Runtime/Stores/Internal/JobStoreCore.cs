@@ -33,8 +33,20 @@ internal sealed class JobStoreCore(JobStoreOptions options, ILogger logger)
             throw new PipelineJobValidationException($"{nameof(NewJob.ArchivePath)} must be an absolute path; got '{job.ArchivePath}'.");
         }
 
+        // Refused before the uuid is computed from the data, naming the value that cannot be stored.
+        _ = StoredValues.FromJson(job.Data, "data");
         var uuid = JobUuid.Compute(job.PipelineUuid, job.ChildOf.Order(StringComparer.Ordinal).ToList(), job.Data);
         return (uuid, JobDocuments.NewJob(job, uuid, Options.Clock.GetUtcNow(), Options.RecordsSource));
+    }
+
+    /// <summary>
+    /// The job uuid as stored and looked up (lower-case canonical, see <see cref="TypedUuid.ToCanonical"/>): every
+    /// store operation that takes a job uuid starts here, so an upper-case spelling finds the job and its tokens match.
+    /// </summary>
+    public static string JobKey(string jobUuid)
+    {
+        ArgumentNullException.ThrowIfNull(jobUuid);
+        return TypedUuid.ToCanonical(jobUuid);
     }
 
     /// <summary>Throws naming the argument when a uuid is missing or malformed.</summary>

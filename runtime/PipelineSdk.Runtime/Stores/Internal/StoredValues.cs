@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using PipelineSdk.Errors;
 
 namespace PipelineSdk.Stores.Internal;
 
@@ -19,23 +20,38 @@ internal static class StoredValues
         ? new DateTimeOffset(DateTime.SpecifyKind(date.Kind == DateTimeKind.Local ? date.ToUniversalTime() : date, DateTimeKind.Utc))
         : DateTimeOffset.UnixEpoch;
 
-    /// <summary>JSON to a stored value; numbers keep the narrowest exact type (int, long, then double).</summary>
-    public static object? FromJson(JsonNode? node) => node switch
+    /// <summary>
+    /// JSON to a stored value; numbers keep the narrowest exact type (int, long, then double). Whatever entry the JSON
+    /// came through, what cannot be stored and read back is refused here, naming <paramref name="field"/> and the
+    /// JSON pointer: a number that is not finite, a key holding NUL.
+    /// </summary>
+    /// <exception cref="PipelineJobValidationException">A value cannot be stored.</exception>
+    public static object? FromJson(JsonNode? node, string field) => FromJson(node, field, "");
+
+    /// <summary>A JSON object to a stored document, keeping its key order (see <see cref="FromJson(JsonNode?, string)"/>).</summary>
+    public static StoredDocument FromJson(JsonObject obj, string field) => FromJson(obj, field, "");
+
+    private static object? FromJson(JsonNode? node, string field, string pointer) => node switch
     {
         null => null,
-        JsonObject obj => FromJson(obj),
-        JsonArray array => array.Select(FromJson).ToList(),
-        JsonValue value => FromJsonValue(value),
+        JsonObject obj => FromJson(obj, field, pointer),
+        JsonArray array => array.Select((item, i) => FromJson(item, field, pointer + "/" + i.ToString(CultureInfo.InvariantCulture))).ToList(),
+        JsonValue value => FromJsonValue(value, field, pointer),
         _ => throw new InvalidOperationException($"Unexpected JSON node {node.GetType().Name}."),
     };
 
-    /// <summary>A JSON object to a stored document, keeping its key order.</summary>
-    public static StoredDocument FromJson(JsonObject obj)
+    private static StoredDocument FromJson(JsonObject obj, string field, string pointer)
     {
         var document = new StoredDocument();
         foreach (var (key, value) in obj)
         {
-            document.Add(key, FromJson(value));
+            var at = pointer + "/" + key.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
+            if (key.Contains('\0', StringComparison.Ordinal))
+            {
+                throw Unstorable(field, at, "the key contains the NUL character (\\u0000)");
+            }
+
+            document.Add(key, FromJson(value, field, at));
         }
 
         return document;
@@ -51,6 +67,9 @@ internal static class StoredValues
         bool flag => JsonValue.Create(flag),
         int number => JsonValue.Create(number),
         long number => JsonValue.Create(number),
+        // A job written by an older version or by Python can hold infinity or NaN, which JSON cannot carry: it reads
+        // as the text Python's json module writes for it, so the job stays readable.
+        double number when !double.IsFinite(number) => JsonValue.Create(double.IsNaN(number) ? "NaN" : number > 0 ? "Infinity" : "-Infinity"),
         double number => JsonValue.Create(number),
         decimal number => JsonValue.Create(number),
         DateTime date => JsonValue.Create(ToTime(date).ToString("yyyy-MM-ddTHH:mm:ss.FFFFFFFK", CultureInfo.InvariantCulture)),
@@ -69,7 +88,7 @@ internal static class StoredValues
         return obj;
     }
 
-    private static object? FromJsonValue(JsonValue value)
+    private static object? FromJsonValue(JsonValue value, string field, string pointer)
     {
         switch (value.GetValueKind())
         {
@@ -90,9 +109,27 @@ internal static class StoredValues
                     return large;
                 }
 
-                return value.GetValue<double>();
+                return TryGetFinite(value, out var number)
+                    ? number
+                    : throw Unstorable(field, pointer, "the number is not finite (out of range, infinity or NaN)");
             default:
                 return null;
         }
     }
+
+    private static bool TryGetFinite(JsonValue value, out double number)
+    {
+        try
+        {
+            return value.TryGetValue(out number) && double.IsFinite(number);
+        }
+        catch (Exception e) when (e is FormatException or OverflowException or InvalidOperationException)
+        {
+            number = 0;
+            return false;
+        }
+    }
+
+    private static PipelineJobValidationException Unstorable(string field, string pointer, string reason) =>
+        new($"{field}: {reason} at JSON pointer '{pointer}'; it cannot be stored. Nothing was written.");
 }

@@ -20,7 +20,7 @@ public sealed class MongoJobStore : IPipelineJobStore, ICancellableJobStore
     private static readonly FindOneAndUpdateOptions<BsonDocument> ReturnAfter = new() { ReturnDocument = ReturnDocument.After };
 
     private static readonly ProjectionDefinition<BsonDocument> GuardFields = Builders<BsonDocument>.Projection
-        .Include("state").Include("_salt").Include("_recent_salts").Include("_callback_salt").Include("_admin");
+        .Include("state").Include("_salt").Include("_recent_salts").Include("_callback_salt").Include("_admin").Include(JobDocuments.VisibleField);
 
     private static readonly ProjectionDefinition<BsonDocument> CancelFields = Builders<BsonDocument>.Projection
         .Include("state").Include("_salt").Include("_recent_salts").Include("_callback_salt").Include("_admin").Include("_properties.revision");
@@ -80,24 +80,28 @@ public sealed class MongoJobStore : IPipelineJobStore, ICancellableJobStore
 
     /// <inheritdoc />
     public Task<JobSnapshot> GetAsync(string jobUuid, CancellationToken cancellationToken = default) =>
+        GetKeyedAsync(JobStoreCore.JobKey(jobUuid), cancellationToken);
+
+    private Task<JobSnapshot> GetKeyedAsync(string jobUuid, CancellationToken cancellationToken) =>
         CallAsync($"read job {jobUuid}", writes: false, async () =>
             await FindAsync(jobUuid, cancellationToken).ConfigureAwait(false) ?? throw new UnknownJobException(jobUuid));
 
     /// <inheritdoc />
     public Task<JobSnapshot> ApplyAsync(string jobUuid, JobEvent jobEvent, JsonObject? data, SecretToken? token, CancellationToken cancellationToken = default) =>
         CallAsync(ApplyOperation(jobUuid, jobEvent), writes: true, () =>
-            ApplyAsync(jobUuid, jobEvent, data, _core.Guard.Resolve(jobUuid, jobEvent, token), cancellationToken));
+            ApplyAsync(JobStoreCore.JobKey(jobUuid), jobEvent, data, _core.Guard.Resolve(jobUuid, jobEvent, token), cancellationToken));
 
     /// <inheritdoc />
     public Task<JobSnapshot> ApplyWithTokenTextAsync(string jobUuid, JobEvent jobEvent, JsonObject? data, string? tokenText, CancellationToken cancellationToken = default) =>
         CallAsync(ApplyOperation(jobUuid, jobEvent), writes: true, () =>
-            ApplyAsync(jobUuid, jobEvent, data, _core.Guard.ResolveText(jobUuid, jobEvent, tokenText), cancellationToken));
+            ApplyAsync(JobStoreCore.JobKey(jobUuid), jobEvent, data, _core.Guard.ResolveText(jobUuid, jobEvent, tokenText), cancellationToken));
 
     /// <inheritdoc />
     public Task DeleteAsync(string jobUuid, AdminToken? adminToken, JobDeletion deletion, CancellationToken cancellationToken = default) =>
         CallAsync($"delete job {jobUuid}", writes: true, async () =>
     {
         _core.Guard.DemandAdmin(adminToken, "delete");
+        jobUuid = JobStoreCore.JobKey(jobUuid);
         var filter = new BsonDocument(JobDocuments.UuidField, jobUuid);
         long matched;
         if (deletion == JobDeletion.Hard)
@@ -107,7 +111,7 @@ public sealed class MongoJobStore : IPipelineJobStore, ICancellableJobStore
         else
         {
             var now = StoredValues.ToStoredDate(_core.Options.Clock.GetUtcNow());
-            var hide = new BsonDocument("$set", new BsonDocument { { "_visible", false }, { "_properties.modified_date", now } });
+            var hide = new BsonDocument("$set", new BsonDocument { { JobDocuments.VisibleField, false }, { "_properties.modified_date", now } });
             matched = (await _jobs.UpdateOneAsync(filter, hide, cancellationToken: cancellationToken).ConfigureAwait(false)).MatchedCount;
         }
 
@@ -125,6 +129,7 @@ public sealed class MongoJobStore : IPipelineJobStore, ICancellableJobStore
         CallAsync($"cancel job {jobUuid}", writes: true, async () =>
     {
         ArgumentNullException.ThrowIfNull(token);
+        jobUuid = JobStoreCore.JobKey(jobUuid);
         await EnsureIndexesAsync(cancellationToken).ConfigureAwait(false);
         for (var attempt = 1; attempt <= JobStoreCore.MaxAttempts; attempt++)
         {
@@ -180,7 +185,7 @@ public sealed class MongoJobStore : IPipelineJobStore, ICancellableJobStore
 
         if (!query.IncludeHidden)
         {
-            filter.Add("_visible", new BsonDocument("$ne", false));
+            filter.Add(JobDocuments.VisibleField, new BsonDocument("$ne", false));
         }
 
         var found = await _jobs.Find(filter)
@@ -219,7 +224,7 @@ public sealed class MongoJobStore : IPipelineJobStore, ICancellableJobStore
         var document = new BsonDocument("uuid", pipelineUuid);
         if (fields is not null)
         {
-            foreach (var (name, value) in StoredValues.FromJson(fields).Fields.Where(f => f.Key is not ("uuid" or "_id")))
+            foreach (var (name, value) in StoredValues.FromJson(fields, "pipeline fields").Fields.Where(f => f.Key is not ("uuid" or "_id")))
             {
                 document.Add(name, MongoDocuments.ToBson(value));
             }
@@ -239,16 +244,16 @@ public sealed class MongoJobStore : IPipelineJobStore, ICancellableJobStore
             return existing;
         }
 
-        var bson = new BsonDocument("_id", ObjectId.GenerateNewId()).AddRange(MongoDocuments.ToBson(document));
+        var bson = new BsonDocument("_id", new ObjectId(JobDocuments.DocumentId(uuid))).AddRange(MongoDocuments.ToBson(document));
         try
         {
             await _jobs.InsertOneAsync(bson, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         catch (MongoWriteException ex) when (ex.WriteError?.Category == ServerErrorCategory.DuplicateKey)
         {
-            // Another writer created the same job between the read and the insert (the unique index decided).
+            // Another writer created the same job between the read and the insert (the _id or the uuid index decided).
             StoreLog.AlreadyExists(_core.Logger, uuid);
-            return await GetAsync(uuid, cancellationToken).ConfigureAwait(false);
+            return await GetKeyedAsync(uuid, cancellationToken).ConfigureAwait(false);
         }
 
         StoreLog.Created(_core.Logger, uuid, job.PipelineUuid);
@@ -301,7 +306,27 @@ public sealed class MongoJobStore : IPipelineJobStore, ICancellableJobStore
             // before sending (server selection, pool) or are the server's refusal.
             throw new PipelineStoreUnavailableException("MongoDB", $"{operation} on {_servers}", writes && ex is MongoConnectionException, ex);
         }
+        catch (Exception ex) when (IsTooLarge(ex))
+        {
+            throw new JobHistoryFullException(operation, "MongoDB", ex);
+        }
     }
+
+    /// <summary>
+    /// The server refused a document past its size limit (BSONObjectTooLarge, or an update whose result is too
+    /// large), or the driver refused to send one.
+    /// </summary>
+    private static bool IsTooLarge(Exception ex) => ex switch
+    {
+        MongoServerException server => server switch
+        {
+            MongoWriteException write => write.WriteError?.Code is 10334 or 17419 or 17420,
+            MongoCommandException command => command.Code is 10334 or 17419 or 17420,
+            _ => false,
+        },
+        FormatException format => format.Message.Contains("MaxDocumentSize", StringComparison.Ordinal),
+        _ => false,
+    };
 
     private static IMongoDatabase Connect(MongoStoreSettings settings, JobStoreOptions options)
     {
@@ -317,7 +342,8 @@ public sealed class MongoJobStore : IPipelineJobStore, ICancellableJobStore
     // Internal for the benchmarks, which measure the store's own work apart from the database.
     internal static BsonDocument Filter(string jobUuid, JobEventPlan plan, TokenCondition condition)
     {
-        var filter = new BsonDocument(JobDocuments.UuidField, jobUuid);
+        // A soft-deleted job takes no events; in the filter too, so a deletion racing the event wins cleanly.
+        var filter = new BsonDocument { { JobDocuments.UuidField, jobUuid }, { JobDocuments.VisibleField, new BsonDocument("$ne", false) } };
         if (!plan.FromAnyState)
         {
             filter.Add("state", new BsonDocument("$in", new BsonArray(plan.Sources.Select(s => s.ToWireName()))));
