@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using PipelineSdk.Jobs;
+using PipelineSdk.Stores;
 
 namespace PipelineSdk.Cli.Verbs;
 
@@ -15,7 +16,7 @@ internal static class JobRendering
     public static string Json(JsonNode node) => node.ToJsonString(Indented);
 
     /// <summary>The result of an event: <c>{uuid, state, last_event, token}</c> (the next update token).</summary>
-    public static JsonObject EventResult(JobSnapshot job) => new()
+    public static JsonObject EventResult(AppliedJobEvent job) => new()
     {
         ["uuid"] = job.Uuid,
         ["state"] = job.State.ToWireName(),

@@ -98,7 +98,7 @@ public static class OperatorVerbs
                     JobUuid(input), jobEvent, Data(input), AdminCredentials.Token(environment, clock).Reveal(), ct)));
     }
 
-    private static string EventOutput(VerbInput input, JobSnapshot job) =>
+    private static string EventOutput(VerbInput input, AppliedJobEvent job) =>
         input.Flag("json") ? JobRendering.Json(JobRendering.EventResult(job)) : JobRendering.Lines(JobRendering.EventResult(job));
 
     private static string JobUuid(VerbInput input) => TypedUuidOption(input, "uuid", UuidType.PipelineJob);

@@ -10,7 +10,7 @@ namespace PipelineSdk.Stores;
 /// <summary>
 /// Opens the job store that configuration asks for: <see cref="MongoJobStore"/> when the reactor config has a
 /// <c>mongodb</c> section (<c>authn</c>, or <c>host</c>/<c>port</c>/<c>username</c>/<c>password</c>/<c>database</c>/
-/// <c>auth_source</c>), otherwise <see cref="EmbeddedJobStore"/> on one LiteDB file. Options come from the
+/// <c>auth_source</c>), otherwise <see cref="EmbeddedJobStore"/> on one SQLite file. Options come from the
 /// <c>pipelines</c> section: <c>token_policy</c> and <c>admin_token_key</c>/<c>_secret</c>/<c>_lifetime</c>.
 /// </summary>
 public static class PipelineJobStores
