@@ -31,10 +31,14 @@ public static class EndpointLoadRun
     private static readonly int[] HistoryLevels = [10, 1_000, 10_000];
     private static readonly JsonObject Payload = new() { ["percent"] = 40, ["note"] = "halfway through the second stage" };
 
-    /// <summary>Runs everything; <c>--seconds N</c> sets the measured window of each load (default 10).</summary>
+    /// <summary>
+    /// Runs everything; <c>--seconds N</c> sets the measured window of each load (default 10), and
+    /// <c>--seconds N --only TEXT</c> keeps the stores whose row name contains TEXT.
+    /// </summary>
     public static async Task RunAsync(string[] args)
     {
-        var seconds = args is ["--seconds", var s] ? int.Parse(s, CultureInfo.InvariantCulture) : 10;
+        var seconds = args is ["--seconds", var s, ..] ? int.Parse(s, CultureInfo.InvariantCulture) : 10;
+        var only = args is [_, _, "--only", var o] ? o : null;
         var warmup = TimeSpan.FromSeconds(3);
         var measured = TimeSpan.FromSeconds(seconds);
         var folder = Directory.CreateTempSubdirectory("psdk-load-").FullName;
@@ -56,18 +60,21 @@ public static class EndpointLoadRun
 
             var stores = new List<(string Name, Func<IPipelineJobStore> Open)>
             {
-                ("Embedded (SQLite, durability Full)", () => new EmbeddedJobStore(new EmbeddedStoreOptions { FilePath = Path.Combine(folder, "full.sqlite") })),
+                ("Embedded (SQLite, durability Full)", () => new EmbeddedJobStore(new EmbeddedStoreOptions { FilePath = Path.Combine(folder, "full.sqlite"), Durability = EmbeddedDurability.Full })),
                 ("Embedded (SQLite, durability Normal)", () => new EmbeddedJobStore(new EmbeddedStoreOptions { FilePath = Path.Combine(folder, "normal.sqlite"), Durability = EmbeddedDurability.Normal })),
                 ("MongoDB (CongoDB wire server)", () => new MongoJobStore(database)),
             };
             var perEvent = new List<(string Name, double[] Medians)>();
-            foreach (var (name, open) in stores)
+            foreach (var (name, open) in stores.Where(st => only is null || st.Name.Contains(only, StringComparison.OrdinalIgnoreCase)))
             {
                 var store = open();
                 try
                 {
                     await store.RegisterPipelineAsync(Pipeline, null);
-                    rows.Add(($"Events endpoint, {name}", await EndpointLoadAsync(store, warmup, measured)));
+                    var jobs = await CreateJobsAsync(store);
+                    rows.Add(($"Events endpoint, {name}", await EndpointLoadAsync(store, jobs, warmup, measured)));
+                    Console.WriteLine(Row(rows[^1].Name, rows[^1].Result, rows[0].Result));
+                    rows.Add(($"Store alone (no HTTP), {name}", await StoreLoadAsync(store, jobs, warmup, measured)));
                     Console.WriteLine(Row(rows[^1].Name, rows[^1].Result, rows[0].Result));
                     perEvent.Add((name, await PerEventAsync(store)));
                     Console.WriteLine($"{name}: per-event median at history {string.Join(", ", HistoryLevels.Zip(perEvent[^1].Medians, (h, m) => $"{h}: {m:0.000} ms"))}");
@@ -101,7 +108,7 @@ public static class EndpointLoadRun
         }
     }
 
-    private static async Task<LoadResult> EndpointLoadAsync(IPipelineJobStore store, TimeSpan warmup, TimeSpan measured)
+    private static async Task<List<JobSnapshot>> CreateJobsAsync(IPipelineJobStore store)
     {
         var jobs = new List<JobSnapshot>();
         for (var i = 0; i < Jobs; i++)
@@ -109,6 +116,40 @@ public static class EndpointLoadRun
             jobs.Add(await store.CreateAsync(JobInputs(new JsonObject { ["load"] = i })));
         }
 
+        return jobs;
+    }
+
+    /// <summary>
+    /// The same events straight into the store, with the token as text as the endpoint passes it: what the store
+    /// allows under 64 concurrent callers, apart from HTTP.
+    /// </summary>
+    private static async Task<LoadResult> StoreLoadAsync(IPipelineJobStore store, List<JobSnapshot> jobs, TimeSpan warmup, TimeSpan measured)
+    {
+        long sequence = -1;
+        var clock = Stopwatch.StartNew();
+        var end = warmup + measured;
+        var latencies = new List<double>[Connections];
+        await Task.WhenAll(Enumerable.Range(0, Connections).Select(client => Task.Run(async () =>
+        {
+            var mine = latencies[client] = [];
+            while (clock.Elapsed < end)
+            {
+                var job = jobs[(int)(Interlocked.Increment(ref sequence) % Jobs)];
+                var sent = clock.Elapsed;
+                await store.ApplyWithTokenTextAsync(job.Uuid, JobEvent.Update, Payload, job.CallbackToken.Reveal());
+                var answered = clock.Elapsed;
+                if (sent >= warmup && answered <= end)
+                {
+                    mine.Add((answered - sent).TotalMilliseconds);
+                }
+            }
+        })));
+        var all = latencies.SelectMany(l => l).Order().ToArray();
+        return new LoadResult(all.Length, 0, measured.TotalSeconds, HttpLoad.Percentile(all, 0.5), HttpLoad.Percentile(all, 0.99));
+    }
+
+    private static async Task<LoadResult> EndpointLoadAsync(IPipelineJobStore store, List<JobSnapshot> jobs, TimeSpan warmup, TimeSpan measured)
+    {
         var bodies = jobs.Select(j => Body(j.Uuid, j.CallbackToken.Reveal())).ToArray();
         var options = new PipelineJobEventsHostOptions
         {

@@ -7,14 +7,14 @@ namespace PipelineSdk.Stores.Embedded;
 public enum EmbeddedDurability
 {
     /// <summary>
+    /// The default. The disk is flushed at checkpoints only: a power loss or an operating-system crash may lose the
+    /// most recent acknowledged events (the file stays consistent).
+    /// </summary>
+    Normal,
+
+    /// <summary>
     /// Every commit is flushed to the disk (<c>fsync</c>) before it is acknowledged, so it also survives a power loss
     /// or an operating-system crash.
     /// </summary>
     Full,
-
-    /// <summary>
-    /// The disk is flushed at checkpoints only: faster where a flush is slow, but a power loss or an operating-system
-    /// crash may lose the most recent acknowledged events (the file stays consistent).
-    /// </summary>
-    Normal,
 }

@@ -11,14 +11,20 @@ namespace PipelineSdk.Stores.Embedded;
 /// </summary>
 /// <remarks>
 /// SQLite lets one writer at a time hold the file (WAL mode: readers never wait). Writers of this process queue on an
-/// async gate per file, so they wait without blocking threads; writers of other processes wait on SQLite's busy
-/// timeout. Both waits end after <see cref="EmbeddedStoreOptions.LockTimeout"/>.
+/// async gate per file, so they wait without blocking threads, and whoever holds the gate commits every write queued
+/// so far in one transaction; writers of other processes wait on SQLite's busy timeout. Both waits end after
+/// <see cref="EmbeddedStoreOptions.LockTimeout"/>.
 /// </remarks>
 internal sealed class EmbeddedFile : IDisposable
 {
     private const string StoreName = "SQLite";
 
+    /// <summary>The most writes committed in one transaction.</summary>
+    private const int MaxBatch = 256;
+
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates = new(StringComparer.Ordinal);
+
+    private readonly ConcurrentQueue<PendingWrite> _pending = new();
 
     private readonly EmbeddedStoreOptions _options;
     private readonly SemaphoreSlim _gate;
@@ -72,30 +78,116 @@ internal sealed class EmbeddedFile : IDisposable
         }));
     }
 
-    /// <summary>Runs a write in one immediate transaction, committed when <paramref name="work"/> returns.</summary>
+    /// <summary>
+    /// Runs a write in an immediate transaction, committed before this returns. Writes that queue up while another
+    /// batch holds the file are committed together (group commit): each in its own savepoint, so a refused write
+    /// leaves no trace, and one commit for all of them, so a queue of writers pays for one transaction.
+    /// </summary>
     public async Task<T> WriteAsync<T>(string operation, Func<SqliteConnection, T> work, CancellationToken cancellationToken)
     {
-        if (!await _gate.WaitAsync(_options.LockTimeout, cancellationToken).ConfigureAwait(false))
-        {
-            throw new PipelineStoreUnavailableException(StoreName, operation, false,
-                new TimeoutException($"Other writers of this process held the file for {_options.LockTimeout.TotalSeconds:0.#} s."));
-        }
-
+        cancellationToken.ThrowIfCancellationRequested();
+        var write = new PendingWrite(operation, connection => work(connection));
+        _pending.Enqueue(write);
+        bool entered;
         try
         {
-            return Guarded(operation, writes: true, () =>
-            {
-                Prepare(create: true);
-                using var connection = Open();
-                using var transaction = connection.BeginTransaction(deferred: false);
-                var result = work(connection);
-                transaction.Commit();
-                return result;
-            });
+            entered = await _gate.WaitAsync(_options.LockTimeout, cancellationToken).ConfigureAwait(false);
         }
-        finally
+        catch (OperationCanceledException)
         {
-            _gate.Release();
+            if (write.Abandon())
+            {
+                throw;
+            }
+
+            // A batch has taken it already: its outcome stands.
+            return (T)(await write.Result.ConfigureAwait(false))!;
+        }
+
+        if (!entered)
+        {
+            if (write.Abandon())
+            {
+                throw new PipelineStoreUnavailableException(StoreName, operation, false,
+                    new TimeoutException($"Other writers of this process held the file for {_options.LockTimeout.TotalSeconds:0.#} s."));
+            }
+        }
+        else
+        {
+            try
+            {
+                if (!write.Result.IsCompleted)
+                {
+                    RunBatch();
+                }
+            }
+            finally
+            {
+                _gate.Release();
+            }
+        }
+
+        return (T)(await write.Result.ConfigureAwait(false))!;
+    }
+
+    /// <summary>Takes every queued write and commits them in one transaction; each learns its own outcome.</summary>
+    private void RunBatch()
+    {
+        var batch = new List<PendingWrite>();
+        while (batch.Count < MaxBatch && _pending.TryDequeue(out var next))
+        {
+            if (next.Take())
+            {
+                batch.Add(next);
+            }
+        }
+
+        var outcomes = new List<(PendingWrite Write, object? Result, Exception? Error)>(batch.Count);
+        try
+        {
+            Prepare(create: true);
+            using var connection = Open();
+            using var transaction = connection.BeginTransaction(deferred: false);
+            foreach (var write in batch)
+            {
+                transaction.Save("write");
+                try
+                {
+                    outcomes.Add((write, write.Work(connection), null));
+                    transaction.Release("write");
+                }
+                catch (Exception ex) when (ex is not SqliteException)
+                {
+                    transaction.Rollback("write");
+                    transaction.Release("write");
+                    outcomes.Add((write, null, ex));
+                }
+            }
+
+            transaction.Commit();
+        }
+        catch (Exception ex)
+        {
+            // The transaction did not commit: nothing of the batch was written (an I/O error during the commit
+            // leaves it open, which the mapped exception says).
+            foreach (var write in batch)
+            {
+                write.Fail(Map(ex, write.Operation, writes: true));
+            }
+
+            return;
+        }
+
+        foreach (var (write, result, error) in outcomes)
+        {
+            if (error is null)
+            {
+                write.Succeed(result);
+            }
+            else
+            {
+                write.Fail(error);
+            }
         }
     }
 
@@ -182,23 +274,46 @@ internal sealed class EmbeddedFile : IDisposable
         {
             return work();
         }
-        catch (SqliteException ex) when (ex.SqliteErrorCode is EmbeddedSchema.NotADatabase or EmbeddedSchema.Corrupt)
+        catch (Exception ex) when (Map(ex, operation, writes) is { } mapped && mapped != ex)
         {
-            throw new PipelineStoreFileException(Path, "is not a job store (not a SQLite database, or a damaged one); the file was not modified", ex);
+            throw mapped;
         }
-        catch (SqliteException ex) when (ex.SqliteErrorCode is 5 or 6)
-        {
-            // SQLITE_BUSY / SQLITE_LOCKED: another process kept the write lock past the timeout; nothing was written.
-            throw new PipelineStoreUnavailableException(StoreName, operation, false, ex);
-        }
-        catch (SqliteException ex) when (ex.SqliteErrorCode is 8 or 10 or 13 or 14)
-        {
-            // READONLY, IOERR, FULL, CANTOPEN. Only an I/O error during a write leaves its outcome open.
-            throw new PipelineStoreUnavailableException(StoreName, operation, writes && ex.SqliteErrorCode == 10, ex);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new PipelineStoreUnavailableException(StoreName, operation, false, ex);
-        }
+    }
+
+    /// <summary>The SDK's exception for a failure of SQLite or of the file system; other exceptions are returned as they are.</summary>
+    private Exception Map(Exception ex, string operation, bool writes) => ex switch
+    {
+        SqliteException { SqliteErrorCode: EmbeddedSchema.NotADatabase or EmbeddedSchema.Corrupt } =>
+            new PipelineStoreFileException(Path, "is not a job store (not a SQLite database, or a damaged one); the file was not modified", ex),
+        // SQLITE_BUSY / SQLITE_LOCKED: another process kept the write lock past the timeout; nothing was written.
+        SqliteException { SqliteErrorCode: 5 or 6 } => new PipelineStoreUnavailableException(StoreName, operation, false, ex),
+        // READONLY, IOERR, FULL, CANTOPEN. Only an I/O error during a write leaves its outcome open.
+        SqliteException { SqliteErrorCode: 8 or 10 or 13 or 14 } sqlite =>
+            new PipelineStoreUnavailableException(StoreName, operation, writes && sqlite.SqliteErrorCode == 10, ex),
+        IOException or UnauthorizedAccessException => new PipelineStoreUnavailableException(StoreName, operation, false, ex),
+        _ => ex,
+    };
+
+    /// <summary>A write waiting for a batch: taken by exactly one batch, or abandoned by its caller first.</summary>
+    private sealed class PendingWrite(string operation, Func<SqliteConnection, object?> work)
+    {
+        private readonly TaskCompletionSource<object?> _result = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _state;
+
+        public string Operation { get; } = operation;
+
+        public Func<SqliteConnection, object?> Work { get; } = work;
+
+        public Task<object?> Result => _result.Task;
+
+        /// <summary>Claims it for a batch; false when its caller gave up.</summary>
+        public bool Take() => Interlocked.CompareExchange(ref _state, 1, 0) == 0;
+
+        /// <summary>Gives it up; false when a batch has already taken it (its outcome will come).</summary>
+        public bool Abandon() => Interlocked.CompareExchange(ref _state, 2, 0) == 0;
+
+        public void Succeed(object? result) => _result.SetResult(result);
+
+        public void Fail(Exception error) => _result.SetException(error);
     }
 }

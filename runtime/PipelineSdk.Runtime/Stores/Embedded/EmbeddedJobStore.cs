@@ -242,6 +242,15 @@ public sealed class EmbeddedJobStore : IPipelineJobStore, ICancellableJobStore, 
         // Resolved inside this async method, so token and admin refusals come through the task, as on every store.
         var condition = resolve();
         var plan = _core.Plan(jobEvent, data);
+        if (condition.Kind == TokenConditionKind.Lookup)
+        {
+            // Token text is matched against the job's salts before the write lock is taken, so writers do not
+            // queue behind token derivations; inside the lock only the salt found is checked again.
+            var read = await _file.ReadAsync($"read job {jobUuid}", connection => ReadGuard(connection, jobUuid), () => null, cancellationToken)
+                .ConfigureAwait(false);
+            condition = _core.Guard.Check(jobUuid, read?.Guard, plan, condition);
+        }
+
         var entry = EmbeddedDocuments.ToJson(plan.HistoryEntry);
         var applied = await _file.WriteAsync($"apply '{jobEvent.ToWireName()}' to job {jobUuid}", connection =>
         {

@@ -17,9 +17,11 @@ public sealed record EmbeddedStoreOptions
 
     /// <summary>
     /// When SQLite forces a commit to the disk; see <see cref="EmbeddedDurability"/>. Default
-    /// <see cref="EmbeddedDurability.Full"/>: an acknowledged event survives a power loss.
+    /// <see cref="EmbeddedDurability.Normal"/>: an acknowledged event survives the process being killed, not a power
+    /// loss. <see cref="EmbeddedDurability.Full"/> flushes every event to the disk, which measured about 8 times slower
+    /// under concurrent load (docs/benchmarks.md).
     /// </summary>
-    public EmbeddedDurability Durability { get; init; } = EmbeddedDurability.Full;
+    public EmbeddedDurability Durability { get; init; } = EmbeddedDurability.Normal;
 
     /// <summary>
     /// Whether the first write may create a missing file. When false, every operation on a missing file fails with
