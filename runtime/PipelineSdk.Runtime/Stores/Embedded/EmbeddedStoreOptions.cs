@@ -18,8 +18,8 @@ public sealed record EmbeddedStoreOptions
     /// <summary>
     /// When SQLite forces a commit to the disk; see <see cref="EmbeddedDurability"/>. Default
     /// <see cref="EmbeddedDurability.Normal"/>: an acknowledged event survives the process being killed, not a power
-    /// loss. <see cref="EmbeddedDurability.Full"/> flushes every event to the disk, which measured about 8 times slower
-    /// under concurrent load (docs/benchmarks.md).
+    /// loss. <see cref="EmbeddedDurability.Full"/> flushes every commit to the disk, which measured markedly slower
+    /// (docs/benchmarks.md).
     /// </summary>
     public EmbeddedDurability Durability { get; init; } = EmbeddedDurability.Normal;
 
