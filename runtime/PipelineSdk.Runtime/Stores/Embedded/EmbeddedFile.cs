@@ -60,22 +60,29 @@ internal sealed class EmbeddedFile : IDisposable
     public string Path { get; }
 
     /// <summary>
-    /// Runs a read on an open connection; on a missing (or still empty) file it returns <paramref name="whenMissing"/>
-    /// and creates nothing.
+    /// Runs a read on an open connection (synchronously: SQLite reads of one row take microseconds); on a missing
+    /// (or still empty) file it returns <paramref name="whenMissing"/> and creates nothing. Failures come through the task.
     /// </summary>
     public Task<T> ReadAsync<T>(string operation, Func<SqliteConnection, T> work, Func<T> whenMissing, CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(Guarded(operation, writes: false, () =>
+        try
         {
-            if (!Prepare(create: false))
+            cancellationToken.ThrowIfCancellationRequested();
+            return Task.FromResult(Guarded(operation, writes: false, () =>
             {
-                return whenMissing();
-            }
+                if (!Prepare(create: false))
+                {
+                    return whenMissing();
+                }
 
-            using var connection = Open();
-            return work(connection);
-        }));
+                using var connection = Open();
+                return work(connection);
+            }));
+        }
+        catch (Exception ex)
+        {
+            return Task.FromException<T>(ex);
+        }
     }
 
     /// <summary>

@@ -124,7 +124,7 @@ public sealed class EmbeddedJobStore : IPipelineJobStore, ICancellableJobStore, 
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<JobSnapshot>> QueryAsync(JobQuery query, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<JobSnapshot>> QueryAsync(JobQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         var conditions = new List<string>();
@@ -177,7 +177,7 @@ public sealed class EmbeddedJobStore : IPipelineJobStore, ICancellableJobStore, 
             sql.Append(" LIMIT ").Append(limit);
         }
 
-        return _file.ReadAsync("query jobs", connection =>
+        return await _file.ReadAsync("query jobs", connection =>
         {
             using var command = Command(connection, sql.ToString(), [.. parameters]);
             var rows = new List<(long Id, StoredDocument Document)>();
@@ -190,7 +190,7 @@ public sealed class EmbeddedJobStore : IPipelineJobStore, ICancellableJobStore, 
             }
 
             return (IReadOnlyList<JobSnapshot>)rows.Select(row => WithHistory(connection, row.Id, row.Document)).ToList();
-        }, () => [], cancellationToken);
+        }, () => [], cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
