@@ -4,8 +4,7 @@ using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
-using LiteDB;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Data.Sqlite;
 using MongoDB.Driver;
 using PipelineSdk.Identifiers;
 using PipelineSdk.Jobs;
@@ -15,7 +14,6 @@ using PipelineSdk.Stores.Internal;
 using PipelineSdk.Stores.Mongo;
 using PipelineSdk.Tokens;
 using PipelineSdk.Stores.Tests.WireServer;
-using Lite = LiteDB;
 using Mongo = MongoDB.Bson;
 
 namespace PipelineSdk.Benchmarks;
@@ -23,9 +21,10 @@ namespace PipelineSdk.Benchmarks;
 /// <summary>
 /// Time per <c>update</c> event (sent with the callback token) through each store, against the floor a hand-written
 /// client could reach with the same database call: one <c>findOneAndUpdate</c> with the same filter and update for
-/// MongoDB, one read-check-write transaction for LiteDB. Every iteration sends <see cref="EventsPerIteration"/> events
-/// to a fresh job, so each job's history grows from 1 to 101 entries in every benchmark alike. All benchmarks run in
-/// this process against one CongoDB server (or the MongoDB named by PIPELINESDK_TEST_MONGO_URI) and one LiteDB file.
+/// MongoDB, one immediate transaction with the same statements for SQLite (on one connection kept open). Every
+/// iteration sends <see cref="EventsPerIteration"/> events to a fresh job, so each job's history grows from 1 to 101
+/// entries in every benchmark alike. All benchmarks run in this process against one CongoDB server (or the MongoDB
+/// named by PIPELINESDK_TEST_MONGO_URI) and one SQLite file.
 /// </summary>
 [Config(typeof(Settings))]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
@@ -36,11 +35,8 @@ public class StoreBenchmarks
     /// <summary>Events sent to one job per measured iteration.</summary>
     public const int EventsPerIteration = 100;
 
-    /// <summary>History entries of the job in the benchmarks without database: the average over an iteration.</summary>
-    public const int TypicalHistory = 1 + EventsPerIteration / 2;
-
     private const string MongoCategory = "MongoDB";
-    private const string LiteCategory = "LiteDB";
+    private const string SqliteCategory = "SQLite";
     private const string Pipeline = "106c46ff-8186-5756-a934-071f4497b58d";
     private const int SaltWindow = 17;
 
@@ -54,21 +50,18 @@ public class StoreBenchmarks
     private IMongoDatabase _database = null!;
     private MongoJobStore _mongoStore = null!;
     private IMongoCollection<Mongo.BsonDocument> _mongoJobs = null!;
-    private EmbeddedJobStore _liteStore = null!;
-    private LiteDatabase _lite = null!;
-    private ILiteCollection<Lite.BsonDocument> _liteJobs = null!;
+    private EmbeddedJobStore _sqliteStore = null!;
+    private SqliteConnection _sqlite = null!;
     private int _jobNumber;
     private JobSnapshot _mongoJob = null!;
     private JobSnapshot _rawMongoJob = null!;
-    private JobSnapshot _liteJob = null!;
-    private JobSnapshot _rawLiteJob = null!;
+    private JobSnapshot _sqliteJob = null!;
+    private JobSnapshot _rawSqliteJob = null!;
     private string _rawMongoCallbackSalt = "";
-    private string _rawLiteCallbackSalt = "";
-    private readonly EventGuard _guard = new(new JobStoreOptions(), NullLogger.Instance);
+    private string _rawSqliteCallbackSalt = "";
     private string _typicalUuid = "";
     private string _typicalCallbackSalt = "";
-    private Mongo.BsonDocument _typicalMongo = null!;
-    private Lite.BsonDocument _typicalLite = null!;
+    private Mongo.BsonDocument _typicalAnswer = null!;
 
     /// <summary>Starts the server, opens both stores on fresh databases and registers the pipeline.</summary>
     [GlobalSetup]
@@ -87,47 +80,43 @@ public class StoreBenchmarks
         await _mongoStore.RegisterPipelineAsync(Pipeline, null);
 
         _folder = Directory.CreateTempSubdirectory("psdk-bench-").FullName;
-        var file = Path.Combine(_folder, "jobs.db");
-        _liteStore = new EmbeddedJobStore(new EmbeddedStoreOptions { FilePath = file });
-        await _liteStore.RegisterPipelineAsync(Pipeline, null);
-        _lite = new LiteDatabase(new ConnectionString { Filename = file, Connection = ConnectionType.Shared });
-        _liteJobs = _lite.GetCollection("jobs");
+        var file = Path.Combine(_folder, "jobs.sqlite");
+        _sqliteStore = new EmbeddedJobStore(new EmbeddedStoreOptions { FilePath = file });
+        await _sqliteStore.RegisterPipelineAsync(Pipeline, null);
+        _sqlite = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = file, Pooling = false }.ToString());
+        _sqlite.Open();
+        Execute("PRAGMA busy_timeout = 10000; PRAGMA synchronous = FULL;");
 
-        // A stored job as the stores read it back, for the benchmarks without database.
+        // The fields of a stored job that an event answers with, for the benchmark without database.
         var typical = JobDocuments.NewJob(JobInputs(0), "107596b8-25b2-557d-9702-853f0690c576", DateTimeOffset.UtcNow, "testing");
-        for (var entries = 1; entries < TypicalHistory; entries++)
-        {
-            JobDocuments.ApplyEvent(typical, JobEventPlan.For(JobEvent.Update, Payload, DateTimeOffset.UtcNow));
-        }
-
         _typicalUuid = typical.Text("uuid")!;
         _typicalCallbackSalt = typical.Text("_callback_salt")!;
-        _typicalMongo = new Mongo.BsonDocument("_id", Mongo.ObjectId.GenerateNewId()).AddRange(MongoDocuments.ToBson(typical));
-        _typicalLite = LiteDocuments.ToBson(typical);
-        _typicalLite["_id"] = Lite.ObjectId.NewObjectId();
+        _typicalAnswer = new Mongo.BsonDocument(MongoDocuments.ToBson(typical)
+            .Where(e => e.Name is "uuid" or "state" or "_properties" or "_salt" or "_callback_salt" or "_admin"));
     }
 
     /// <summary>Creates the fresh jobs of the next iteration (through the stores, so every document has the same layout).</summary>
-    [IterationSetup(Targets = [nameof(MongoRawFindOneAndUpdate), nameof(MongoStoreApply), nameof(LiteRawUpdateInTransaction), nameof(LiteStoreApply)])]
+    [IterationSetup(Targets = [nameof(MongoRawFindOneAndUpdate), nameof(MongoStoreApply), nameof(SqliteRawTransaction), nameof(SqliteStoreApply)])]
     public void CreateJobs()
     {
         _mongoJob = CreateJob(_mongoStore);
         _rawMongoJob = CreateJob(_mongoStore);
         _rawMongoCallbackSalt = _mongoJobs.Find(new Mongo.BsonDocument("uuid", _rawMongoJob.Uuid)).Single()["_callback_salt"].AsString;
-        _liteJob = CreateJob(_liteStore);
-        _rawLiteJob = CreateJob(_liteStore);
-        _rawLiteCallbackSalt = _liteJobs.FindOne(Query.EQ("uuid", _rawLiteJob.Uuid))["_callback_salt"].AsString;
+        _sqliteJob = CreateJob(_sqliteStore);
+        _rawSqliteJob = CreateJob(_sqliteStore);
+        _rawSqliteCallbackSalt = _rawSqliteJob.CallbackToken.IssuedFromSalt!;
     }
 
     /// <summary>
     /// Deletes the iteration's jobs, so every iteration finds the same small collections: the benchmarks that run
     /// later would otherwise search more documents (CongoDB scans the collection for a filter).
     /// </summary>
-    [IterationCleanup(Targets = [nameof(MongoRawFindOneAndUpdate), nameof(MongoStoreApply), nameof(LiteRawUpdateInTransaction), nameof(LiteStoreApply)])]
+    [IterationCleanup(Targets = [nameof(MongoRawFindOneAndUpdate), nameof(MongoStoreApply), nameof(SqliteRawTransaction), nameof(SqliteStoreApply)])]
     public void DeleteJobs()
     {
         _mongoJobs.DeleteMany(Builders<Mongo.BsonDocument>.Filter.In("uuid", new[] { _mongoJob.Uuid, _rawMongoJob.Uuid }));
-        _liteJobs.DeleteMany(Query.In("uuid", _liteJob.Uuid, _rawLiteJob.Uuid));
+        Execute("DELETE FROM job_history WHERE job_id IN (SELECT id FROM jobs WHERE uuid IN ($a, $b)); DELETE FROM jobs WHERE uuid IN ($a, $b);",
+            ("$a", _sqliteJob.Uuid), ("$b", _rawSqliteJob.Uuid));
     }
 
     /// <summary>One raw <c>findOneAndUpdate</c>: the filter and update the MongoDB store sends for an <c>update</c> event.</summary>
@@ -168,102 +157,77 @@ public class StoreBenchmarks
     /// <summary>The same event through <see cref="MongoJobStore.ApplyAsync"/>.</summary>
     [Benchmark]
     [BenchmarkCategory(MongoCategory)]
-    public Task<JobSnapshot> MongoStoreApply() => _mongoStore.ApplyAsync(_mongoJob.Uuid, JobEvent.Update, Payload, _mongoJob.CallbackToken);
+    public Task<AppliedJobEvent> MongoStoreApply() => _mongoStore.ApplyAsync(_mongoJob.Uuid, JobEvent.Update, Payload, _mongoJob.CallbackToken);
 
     /// <summary>
     /// The MongoDB store's own work for one event without the database call: plan (salt, history entry), filter and
-    /// update, and the snapshot of the returned document (BSON mapping, history, both tokens), for a job with
-    /// <see cref="TypicalHistory"/> history entries.
+    /// update, and the answer from the returned fields (BSON mapping, both tokens, the new entry).
     /// </summary>
     [Benchmark]
     [BenchmarkCategory(MongoCategory)]
-    public JobSnapshot MongoStoreWorkWithoutDatabase()
+    public AppliedJobEvent MongoStoreWorkWithoutDatabase()
     {
         var plan = JobEventPlan.For(JobEvent.Update, Payload, DateTimeOffset.UtcNow);
         _ = MongoJobStore.Filter(_typicalUuid, plan, new TokenCondition(TokenConditionKind.CallbackSalt, _typicalCallbackSalt));
         _ = MongoJobStore.Update(plan);
-        return JobDocuments.ToSnapshot(MongoDocuments.FromBson(_typicalMongo));
+        return JobDocuments.ToApplied(MongoDocuments.FromBson(_typicalAnswer), plan);
     }
 
     /// <summary>
-    /// One raw LiteDB transaction: read the job, check its state and callback salt, change the same fields the store
-    /// changes, write it back.
+    /// One raw SQLite transaction on an open connection: read the job's row, check its state and callback salt,
+    /// update the same columns the store updates and append the history row.
     /// </summary>
     [Benchmark(Baseline = true)]
-    [BenchmarkCategory(LiteCategory)]
-    public Lite.BsonDocument LiteRawUpdateInTransaction()
+    [BenchmarkCategory(SqliteCategory)]
+    public long SqliteRawTransaction()
     {
-        var now = WholeSecondsUtc();
+        var now = WholeSecondsUtc().Ticks;
         var salt = Salts.NewSalt();
-        _lite.BeginTrans();
-        try
+        using var transaction = _sqlite.BeginTransaction(deferred: false);
+        using var read = Command("SELECT id, state, callback_salt, recent_salts, history_count FROM jobs WHERE uuid = $uuid", ("$uuid", _rawSqliteJob.Uuid));
+        long id, count;
+        string recent;
+        using (var reader = read.ExecuteReader())
         {
-            var job = _liteJobs.FindOne(Query.EQ("uuid", _rawLiteJob.Uuid));
-            if (job is null || !UpdateSources.Contains(job["state"].AsString) || job["_callback_salt"].AsString != _rawLiteCallbackSalt)
+            if (!reader.Read() || !UpdateSources.Contains(reader.GetString(1)) || reader.GetString(2) != _rawSqliteCallbackSalt)
             {
                 throw new InvalidOperationException("The raw update's conditions do not hold.");
             }
 
-            job["last_event"] = "update";
-            job["updated"] = now;
-            var properties = job["_properties"].AsDocument;
-            properties["modified_date"] = now;
-            properties["revision"] = properties["revision"].AsInt64 + 1;
-            job["_salt"] = salt;
-            job["history"].AsArray.Add(new Lite.BsonDocument
-            {
-                ["date"] = now,
-                ["data"] = new Lite.BsonDocument { ["percent"] = 40, ["note"] = "halfway through the second stage" },
-                ["name"] = "update",
-                ["uuid"] = TypedUuid.CreateRandom(UuidType.PipelineJobEvent),
-            });
-            var salts = job["_recent_salts"].AsArray;
-            salts.Add(salt);
-            while (salts.Count > SaltWindow)
-            {
-                salts.RemoveAt(0);
-            }
+            (id, recent, count) = (reader.GetInt64(0), reader.GetString(3), reader.GetInt64(4));
+        }
 
-            _liteJobs.Update(job);
-            _lite.Commit();
-            return job;
-        }
-        catch
+        var salts = (JsonNode.Parse(recent)!.AsArray().Select(n => (string?)n).Append(salt).TakeLast(SaltWindow)).ToArray();
+        var entry = new JsonObject
         {
-            _lite.Rollback();
-            throw;
-        }
+            ["date"] = new JsonObject { ["$date"] = new DateTime(now, DateTimeKind.Utc).ToString("O") },
+            ["data"] = new JsonObject { ["percent"] = 40, ["note"] = "halfway through the second stage" },
+            ["name"] = "update",
+            ["uuid"] = TypedUuid.CreateRandom(UuidType.PipelineJobEvent),
+        };
+        using var update = Command(
+            "UPDATE jobs SET last_event = 'update', updated = $now, modified = $now, revision = revision + 1, salt = $salt, recent_salts = $salts, " +
+            "history_count = history_count + 1 WHERE id = $id",
+            ("$now", now), ("$salt", salt), ("$salts", new JsonArray(salts.Select(v => (JsonNode?)v).ToArray()).ToJsonString()), ("$id", id));
+        update.ExecuteNonQuery();
+        using var append = Command("INSERT INTO job_history (job_id, seq, entry) VALUES ($id, $seq, $entry)", ("$id", id), ("$seq", count), ("$entry", entry.ToJsonString()));
+        append.ExecuteNonQuery();
+        transaction.Commit();
+        return count;
     }
 
     /// <summary>The same event through <see cref="EmbeddedJobStore.ApplyAsync"/>.</summary>
     [Benchmark]
-    [BenchmarkCategory(LiteCategory)]
-    public Task<JobSnapshot> LiteStoreApply() => _liteStore.ApplyAsync(_liteJob.Uuid, JobEvent.Update, Payload, _liteJob.CallbackToken);
-
-    /// <summary>
-    /// The embedded store's own work for one event without the database calls: plan, the stored document from LiteDB
-    /// BSON, the guard check, the event applied in memory, the document back to BSON, and the snapshot, for a job with
-    /// <see cref="TypicalHistory"/> history entries.
-    /// </summary>
-    [Benchmark]
-    [BenchmarkCategory(LiteCategory)]
-    public JobSnapshot LiteStoreWorkWithoutDatabase()
-    {
-        var plan = JobEventPlan.For(JobEvent.Update, Payload, DateTimeOffset.UtcNow);
-        var document = LiteDocuments.FromBson(_typicalLite);
-        _ = _guard.Check(_typicalUuid, JobDocuments.GuardState(document), plan, new TokenCondition(TokenConditionKind.CallbackSalt, _typicalCallbackSalt));
-        JobDocuments.ApplyEvent(document, plan);
-        _ = LiteDocuments.ToBson(document);
-        return JobDocuments.ToSnapshot(document);
-    }
+    [BenchmarkCategory(SqliteCategory)]
+    public Task<AppliedJobEvent> SqliteStoreApply() => _sqliteStore.ApplyAsync(_sqliteJob.Uuid, JobEvent.Update, Payload, _sqliteJob.CallbackToken);
 
     /// <summary>Drops the database, closes and deletes the file, and stops the server.</summary>
     [GlobalCleanup]
     public async Task StopAsync()
     {
         await _database.Client.DropDatabaseAsync(_database.DatabaseNamespace.DatabaseName);
-        _lite.Dispose();
-        _liteStore.Dispose();
+        _sqlite.Dispose();
+        _sqliteStore.Dispose();
         Directory.Delete(_folder, recursive: true);
         if (_server is not null)
         {
@@ -284,6 +248,24 @@ public class StoreBenchmarks
         Data = new JsonObject { ["job"] = number },
         Admin = new JobAdmin("sd2eadm"),
     };
+
+    private SqliteCommand Command(string sql, params (string Name, object Value)[] parameters)
+    {
+        var command = _sqlite.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        return command;
+    }
+
+    private void Execute(string sql, params (string Name, object Value)[] parameters)
+    {
+        using var command = Command(sql, parameters);
+        command.ExecuteNonQuery();
+    }
 
     private JobSnapshot CreateJob(IPipelineJobStore store) => store.CreateAsync(JobInputs(++_jobNumber)).GetAwaiter().GetResult();
 

@@ -4,7 +4,7 @@ using PipelineSdk.Stores;
 
 namespace PipelineSdk.Jobs.Tests;
 
-/// <summary>The lifecycle suite on the embedded LiteDB store (a temp file).</summary>
+/// <summary>The lifecycle suite on the embedded SQLite store (a temp file).</summary>
 public sealed class EmbeddedJobLifecycleTests : JobLifecycleTests, IDisposable
 {
     private readonly TempStoreFile _file = new();

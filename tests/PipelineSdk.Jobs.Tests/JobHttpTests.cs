@@ -161,7 +161,7 @@ public abstract class JobHttpTests : JobApiTestBase
         Assert.Equal(JobState.Created, result.State);
         Assert.Equal(JobEvent.Update, result.LastEvent);
         Assert.Equal("exec-endpoint-1", result.ExecutionId);
-        Assert.Null(result.Snapshot);
+        Assert.Null(result.Applied);
         Assert.Equal(2, (await store.GetAsync(job.Uuid!)).History.Count);
     }
 

@@ -64,7 +64,7 @@ public sealed class PackageLayoutTests(PackedFeed packed)
         Assert.Equal(packed.Version, (string?)metadata.Element(ns + "version"));
         Assert.Equal("README.md", (string?)metadata.Element(ns + "readme"));
         Assert.Contains("PipelineJobs", ReadText("README.md"), StringComparison.Ordinal);
-        Assert.Equal(["LiteDB", "MongoDB.Driver", "YamlDotNet"], dependencies.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["Microsoft.Data.Sqlite", "MongoDB.Driver", "YamlDotNet"], dependencies.Keys.Order(StringComparer.Ordinal));
         Assert.All(dependencies, dependency => Assert.Equal(centralVersions[dependency.Key], dependency.Value));
         Assert.Equal(["Microsoft.AspNetCore.App"], metadata.Descendants(ns + "frameworkReference").Select(f => (string)f.Attribute("name")!));
     }

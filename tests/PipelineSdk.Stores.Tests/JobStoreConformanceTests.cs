@@ -135,7 +135,7 @@ public abstract class JobStoreConformanceTests
 
         if (sources.Contains(state))
         {
-            var after = await store.ApplyAsync(job.Uuid, jobEvent, new JsonObject { ["step"] = "checked" }, token);
+            var after = await ApplyAndReadAsync(store, job.Uuid, jobEvent, new JsonObject { ["step"] = "checked" }, token);
             Assert.Equal(destination ?? state, after.State);
             Assert.Equal(jobEvent, after.LastEvent);
             Assert.Equal(job.Revision + 1, after.Revision);
@@ -160,7 +160,7 @@ public abstract class JobStoreConformanceTests
         var tokens = new List<UpdateToken> { job.UpdateToken };
         for (var i = 0; i < 17; i++)
         {
-            job = await store.ApplyAsync(job.Uuid, JobEvent.Update, new JsonObject { ["i"] = i }, job.UpdateToken);
+            job = await ApplyAndReadAsync(store, job.Uuid, JobEvent.Update, new JsonObject { ["i"] = i }, job.UpdateToken);
             tokens.Add(job.UpdateToken);
         }
 
@@ -180,7 +180,7 @@ public abstract class JobStoreConformanceTests
         var stale = job.UpdateToken;
         for (var i = 0; i < 17; i++)
         {
-            job = await store.ApplyAsync(job.Uuid, JobEvent.Update, null, job.UpdateToken);
+            job = await ApplyAndReadAsync(store, job.Uuid, JobEvent.Update, null, job.UpdateToken);
         }
 
         var error = await Assert.ThrowsAsync<InvalidTokenException>(() => store.ApplyAsync(job.Uuid, JobEvent.Run, null, stale));
@@ -217,11 +217,11 @@ public abstract class JobStoreConformanceTests
         var store = await NewStoreAsync();
         var job = await store.CreateAsync(NewJob());
         var first = job.UpdateToken.Reveal();
-        job = await store.ApplyWithTokenTextAsync(job.Uuid, JobEvent.Run, null, first);
-        job = await store.ApplyWithTokenTextAsync(job.Uuid, JobEvent.Update, null, first);
-        job = await store.ApplyWithTokenTextAsync(job.Uuid, JobEvent.Update, null, job.CallbackToken.Reveal());
-        job = await store.ApplyWithTokenTextAsync(job.Uuid, JobEvent.Finish, null, job.UpdateToken.Reveal());
-        job = await store.ApplyWithTokenTextAsync(job.Uuid, JobEvent.Reset, null, Admins.Issue().Reveal());
+        job = await ApplyTextAndReadAsync(store, job.Uuid, JobEvent.Run, null, first);
+        job = await ApplyTextAndReadAsync(store, job.Uuid, JobEvent.Update, null, first);
+        job = await ApplyTextAndReadAsync(store, job.Uuid, JobEvent.Update, null, job.CallbackToken.Reveal());
+        job = await ApplyTextAndReadAsync(store, job.Uuid, JobEvent.Finish, null, job.UpdateToken.Reveal());
+        job = await ApplyTextAndReadAsync(store, job.Uuid, JobEvent.Reset, null, Admins.Issue().Reveal());
 
         Assert.Equal(JobState.Reset, job.State);
         Assert.Equal(5, job.Revision);
@@ -235,9 +235,9 @@ public abstract class JobStoreConformanceTests
         var callback = job.CallbackToken;
         Assert.NotEqual(job.UpdateToken.Reveal(), callback.Reveal());
 
-        job = await store.ApplyAsync(job.Uuid, JobEvent.Run, null, callback);
-        job = await store.ApplyAsync(job.Uuid, JobEvent.Update, null, callback);
-        job = await store.ApplyAsync(job.Uuid, JobEvent.Finish, null, callback);
+        job = await ApplyAndReadAsync(store, job.Uuid, JobEvent.Run, null, callback);
+        job = await ApplyAndReadAsync(store, job.Uuid, JobEvent.Update, null, callback);
+        job = await ApplyAndReadAsync(store, job.Uuid, JobEvent.Finish, null, callback);
         Assert.Equal(callback, job.CallbackToken);
 
         // index is an indexer event, create an internal one, reset an admin one: the callback token opens none of them.
@@ -253,7 +253,7 @@ public abstract class JobStoreConformanceTests
     {
         var store = await NewStoreAsync();
         var job = await store.CreateAsync(NewJob());
-        job = await store.ApplyAsync(job.Uuid, JobEvent.Run, null, job.UpdateToken);
+        job = await ApplyAndReadAsync(store, job.Uuid, JobEvent.Run, null, job.UpdateToken);
         var permissive = OpenStore(Options(TokenPolicy.Permissive));
 
         await Assert.ThrowsAsync<AdminTokenRequiredException>(() => store.ApplyAsync(job.Uuid, JobEvent.Reset, null, job.UpdateToken));
@@ -262,9 +262,9 @@ public abstract class JobStoreConformanceTests
         await Assert.ThrowsAsync<AdminTokenRequiredException>(() => permissive.ApplyWithTokenTextAsync(job.Uuid, JobEvent.Reset, null, job.UpdateToken.Reveal()));
         await AssertUnchangedAsync(store, job);
 
-        var reset = await store.ApplyAsync(job.Uuid, JobEvent.Reset, null, Admins.Issue());
+        var reset = await ApplyAndReadAsync(store, job.Uuid, JobEvent.Reset, null, Admins.Issue());
         Assert.Equal(JobState.Reset, reset.State);
-        var ready = await store.ApplyAsync(job.Uuid, JobEvent.Ready, null, Admins.Issue());
+        var ready = await ApplyAndReadAsync(store, job.Uuid, JobEvent.Ready, null, Admins.Issue());
         Assert.Equal(JobState.Created, ready.State);
         Assert.Equal([JobEvent.Create, JobEvent.Run, JobEvent.Reset, JobEvent.Ready], ready.History.Select(h => h.Name));
     }
@@ -327,7 +327,7 @@ public abstract class JobStoreConformanceTests
         Clock.Now = start.AddMinutes(2);
         var c = await store.CreateAsync(NewJob(new JsonObject { ["n"] = 3 }));
         Clock.Now = start.AddMinutes(3);
-        b = await store.ApplyAsync(b.Uuid, JobEvent.Run, null, b.UpdateToken);
+        b = await ApplyAndReadAsync(store, b.Uuid, JobEvent.Run, null, b.UpdateToken);
 
         Assert.Equal([a.Uuid, c.Uuid, b.Uuid], Uuids(await store.QueryAsync(new JobQuery())));
         Assert.Equal([b.Uuid], Uuids(await store.QueryAsync(new JobQuery { State = JobState.Running })));
@@ -346,7 +346,7 @@ public abstract class JobStoreConformanceTests
         var store = await NewStoreAsync();
         var data = new JsonObject { ["naïve"] = "☃ snow — 日本語 𝄞", ["nested"] = new JsonObject { ["ключ"] = new JsonArray("é", 1, true, null) } };
         var job = await store.CreateAsync(NewJob(data));
-        job = await store.ApplyAsync(job.Uuid, JobEvent.Update, new JsonObject { ["note"] = "Ünïcødé ✓ 🚀" }, job.UpdateToken);
+        job = await ApplyAndReadAsync(store, job.Uuid, JobEvent.Update, new JsonObject { ["note"] = "Ünïcødé ✓ 🚀" }, job.UpdateToken);
 
         var stored = await store.GetAsync(job.Uuid);
         Assert.Equal(data.ToJsonString(), stored.Data.ToJsonString());
@@ -372,7 +372,7 @@ public abstract class JobStoreConformanceTests
         }
 
         var job = await store.CreateAsync(NewJob() with { ProductPatterns = patterns });
-        job = await store.ApplyAsync(job.Uuid, JobEvent.Run, null, job.UpdateToken);
+        job = await ApplyAndReadAsync(store, job.Uuid, JobEvent.Run, null, job.UpdateToken);
 
         var stored = await store.GetAsync(job.Uuid);
         Assert.InRange(patterns.ToJsonString().Length, 90_000, 91_000);
@@ -385,7 +385,7 @@ public abstract class JobStoreConformanceTests
     {
         var store = await NewStoreAsync();
         var job = await store.CreateAsync(NewJob());
-        job = await store.ApplyAsync(job.Uuid, JobEvent.Run, null, job.UpdateToken);
+        job = await ApplyAndReadAsync(store, job.Uuid, JobEvent.Run, null, job.UpdateToken);
         const int writers = 16;
         const int events = 500;
 
@@ -411,7 +411,7 @@ public abstract class JobStoreConformanceTests
     {
         var store = await NewStoreAsync();
         var job = await store.CreateAsync(NewJob());
-        job = await store.ApplyAsync(job.Uuid, JobEvent.Run, null, job.UpdateToken);
+        job = await ApplyAndReadAsync(store, job.Uuid, JobEvent.Run, null, job.UpdateToken);
 
         // finish and fail race from RUNNING: exactly one wins, the other finds a state it cannot leave that way.
         var outcomes = await Task.WhenAll(new[] { JobEvent.Finish, JobEvent.Fail, JobEvent.Finish, JobEvent.Fail }.Select(e => Task.Run(async () =>
@@ -511,11 +511,36 @@ public abstract class JobStoreConformanceTests
         var job = await store.CreateAsync(NewJob(new JsonObject { ["state"] = state.ToString() }));
         foreach (var step in SpecTransitions.PathTo[state])
         {
-            job = await store.ApplyAsync(job.Uuid, step, null, TokenFor(job, step));
+            job = await ApplyAndReadAsync(store, job.Uuid, step, null, TokenFor(job, step));
         }
 
         Assert.Equal(state, job.State);
         return job;
+    }
+
+    /// <summary>
+    /// Applies an event and reads the job back. The event's answer must agree with what was stored: state, last event,
+    /// revision, date, both tokens, and its entry as the history's last one.
+    /// </summary>
+    private static async Task<JobSnapshot> ApplyAndReadAsync(IPipelineJobStore store, string jobUuid, JobEvent jobEvent, JsonObject? data, SecretToken? token) =>
+        await ReadBackAsync(store, await store.ApplyAsync(jobUuid, jobEvent, data, token));
+
+    /// <summary>Like <see cref="ApplyAndReadAsync"/> for a token given as text.</summary>
+    private static async Task<JobSnapshot> ApplyTextAndReadAsync(IPipelineJobStore store, string jobUuid, JobEvent jobEvent, JsonObject? data, string? token) =>
+        await ReadBackAsync(store, await store.ApplyWithTokenTextAsync(jobUuid, jobEvent, data, token));
+
+    private static async Task<JobSnapshot> ReadBackAsync(IPipelineJobStore store, AppliedJobEvent applied)
+    {
+        var stored = await store.GetAsync(applied.Uuid);
+        Assert.Equal(stored.State, applied.State);
+        Assert.Equal(stored.LastEvent, applied.LastEvent);
+        Assert.Equal(stored.Revision, applied.Revision);
+        Assert.Equal(stored.Updated, applied.Updated);
+        Assert.Equal(stored.UpdateToken, applied.UpdateToken);
+        Assert.Equal(stored.CallbackToken, applied.CallbackToken);
+        var last = stored.History[^1];
+        Assert.Equal((last.Date, last.Name, last.Uuid, last.Data?.ToJsonString()), (applied.Entry.Date, applied.Entry.Name, applied.Entry.Uuid, applied.Entry.Data?.ToJsonString()));
+        return stored;
     }
 
     private SecretToken TokenFor(JobSnapshot job, JobEvent jobEvent) =>

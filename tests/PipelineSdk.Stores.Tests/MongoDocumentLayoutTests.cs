@@ -65,7 +65,7 @@ public sealed class MongoDocumentLayoutTests(CongoServerFixture server) : IAsync
         var salts = new List<string> { (await RawAsync(job.Uuid))["_salt"].AsString };
         for (var i = 0; i < 20; i++)
         {
-            job = await store.ApplyAsync(job.Uuid, JobEvent.Update, null, job.UpdateToken);
+            job = (await store.ApplyAsync(job.Uuid, JobEvent.Update, null, job.UpdateToken)).ApplyTo(job);
             salts.Add((await RawAsync(job.Uuid))["_salt"].AsString);
         }
 
@@ -105,13 +105,13 @@ public sealed class MongoDocumentLayoutTests(CongoServerFixture server) : IAsync
 
         Assert.Equal(JobState.Running, running.State);
         Assert.Equal(1, running.Revision);
-        Assert.Equal(created, running.CreatedDate.UtcDateTime);
+        Assert.Equal(created, (await store.GetAsync(running.Uuid)).CreatedDate.UtcDateTime);
         var raw = await RawAsync(running.Uuid);
         Assert.Equal("RUNNING", raw["state"].AsString);
         Assert.True(raw.Contains("_callback_salt"));
         // The next events work with the returned (rotated) token and with the callback token now stored.
-        running = await store.ApplyAsync(running.Uuid, JobEvent.Update, null, running.UpdateToken);
-        running = await store.ApplyAsync(running.Uuid, JobEvent.Finish, null, running.CallbackToken);
+        var updated = await store.ApplyAsync(running.Uuid, JobEvent.Update, null, running.UpdateToken);
+        running = await store.ApplyAsync(running.Uuid, JobEvent.Finish, null, updated.CallbackToken);
         Assert.Equal(JobState.Finished, running.State);
         Assert.Equal(3, running.Revision);
     }

@@ -22,13 +22,15 @@ public sealed class PipelineJobStoresTests(CongoServerFixture server) : IDisposa
     private readonly List<IDisposable> _opened = [];
 
     [Fact]
-    public void Without_a_mongodb_section_the_embedded_store_opens_the_configured_file_creating_its_folder()
+    public async Task Without_a_mongodb_section_the_embedded_store_opens_the_configured_file_creating_its_folder_on_the_first_write()
     {
         var file = Path.Combine(_folder, "nested", "deeper", "jobs.sqlite");
 
         var store = Open(new() { ["pipelinesdk:jobs_db"] = file, ["pipelines:token_policy"] = "permissive" });
 
         Assert.IsType<EmbeddedJobStore>(store);
+        Assert.False(File.Exists(file));
+        await store.RegisterPipelineAsync("106c46ff-8186-5756-a934-071f4497b58d", null);
         Assert.True(File.Exists(file));
         Assert.Equal(TokenPolicy.Permissive, store.TokenPolicy);
     }
@@ -175,7 +177,7 @@ public sealed class PipelineJobStoresTests(CongoServerFixture server) : IDisposa
     }
 
     [Fact]
-    public void The_service_collection_gets_one_store_of_the_configured_kind()
+    public async Task The_service_collection_gets_one_store_of_the_configured_kind()
     {
         var embeddedFile = Path.Combine(_folder, "di.sqlite");
         using var embedded = new ServiceCollection().AddPipelineJobStore(Configuration(new() { ["pipelinesdk:jobs_db"] = embeddedFile }))
@@ -183,6 +185,7 @@ public sealed class PipelineJobStoresTests(CongoServerFixture server) : IDisposa
         var store = embedded.GetRequiredService<IPipelineJobStore>();
         Assert.IsType<EmbeddedJobStore>(store);
         Assert.Same(store, embedded.GetRequiredService<IPipelineJobStore>());
+        await store.RegisterPipelineAsync("106c46ff-8186-5756-a934-071f4497b58d", null);
         Assert.True(File.Exists(embeddedFile));
 
         using var mongo = new ServiceCollection().AddPipelineJobStore(Configuration(new() { ["mongodb:host"] = "h" })).BuildServiceProvider();

@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using PipelineSdk.Cli.Arguments;
 using PipelineSdk.Jobs;
+using PipelineSdk.Stores;
 
 namespace PipelineSdk.Cli.Verbs;
 
@@ -23,7 +24,7 @@ internal static class JobRendering
     public static string CompactJson(JsonNode? node) => node?.ToJsonString(Compact) ?? "null";
 
     /// <summary>The result of an event: <c>{uuid, state, last_event, token}</c> (the next update token).</summary>
-    public static JsonObject EventResult(JobSnapshot job) => new()
+    public static JsonObject EventResult(AppliedJobEvent job) => new()
     {
         ["uuid"] = job.Uuid,
         ["state"] = job.State.ToWireName(),

@@ -120,7 +120,7 @@ public static class OperatorVerbs
 
     private static readonly OptionSpec PositionalJob = ComputeVerbs.PositionalUuid("The job's uuid");
 
-    private static string EventOutput(VerbInput input, JobSnapshot job) =>
+    private static string EventOutput(VerbInput input, AppliedJobEvent job) =>
         input.WantsJson ? JobRendering.Json(input, JobRendering.EventResult(job)) : JobRendering.Lines(JobRendering.EventResult(job));
 
     private static string JobUuid(VerbInput input) => TypedUuidOption(input, "uuid", UuidType.PipelineJob);

@@ -8,7 +8,8 @@ namespace PipelineSdk.Endpoint;
 /// </summary>
 internal static partial class EndpointLog
 {
-    [LoggerMessage(EventId = 6001, Level = LogLevel.Information,
+    // Debug, not Information: under load a console line per request would cost as much as the request itself.
+    [LoggerMessage(EventId = 6001, Level = LogLevel.Debug,
         Message = "{Method} {Path} from {Client} -> {StatusCode} ({Outcome}) job {JobUuid} event {Event} form {Form} in {ElapsedMs} ms")]
     public static partial void Request(
         ILogger logger, string method, string path, string client, int statusCode, string outcome, string jobUuid, string @event, string form, long elapsedMs);

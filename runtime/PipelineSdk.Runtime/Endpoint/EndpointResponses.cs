@@ -23,9 +23,9 @@ public static class EndpointResponses
                 ["executionId"] = executionId,
                 ["job"] = new JsonObject
                 {
-                    ["uuid"] = outcome.Job.Uuid,
-                    ["state"] = outcome.Job.State.ToWireName(),
-                    ["last_event"] = outcome.Job.LastEvent.ToWireName(),
+                    ["uuid"] = outcome.JobUuid,
+                    ["state"] = outcome.State.ToWireName(),
+                    ["last_event"] = outcome.LastEvent.ToWireName(),
                 },
             },
         };
@@ -62,6 +62,6 @@ public static class EndpointResponses
         ArgumentNullException.ThrowIfNull(outcome);
         return outcome.ForwardedTo is { } indexer
             ? $"Event '{request.Event.ToWireName()}' for job {request.Uuid} was forwarded to indexer {indexer}."
-            : $"Job {outcome.Job.Uuid} is {outcome.Job.State.ToWireName()} after '{request.Event.ToWireName()}'.";
+            : $"Job {outcome.JobUuid} is {outcome.State.ToWireName()} after '{request.Event.ToWireName()}'.";
     }
 }

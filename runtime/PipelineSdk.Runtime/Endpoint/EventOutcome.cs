@@ -1,12 +1,16 @@
-using PipelineSdk.Jobs;
-
 namespace PipelineSdk.Endpoint;
 
 /// <summary>What <see cref="JobEventDispatcher.DispatchAsync"/> did with an event.</summary>
 public sealed record EventOutcome
 {
-    /// <summary>The job after the event, or as it was when the event was forwarded.</summary>
-    public required JobSnapshot Job { get; init; }
+    /// <summary>The job.</summary>
+    public required string JobUuid { get; init; }
+
+    /// <summary>The job's state after the event, or as it was when the event was forwarded.</summary>
+    public required JobState State { get; init; }
+
+    /// <summary>The job's last event after the event, or as it was when the event was forwarded.</summary>
+    public required JobEvent LastEvent { get; init; }
 
     /// <summary>The indexer actor the event was forwarded to, or null when it was applied here.</summary>
     public string? ForwardedTo { get; init; }

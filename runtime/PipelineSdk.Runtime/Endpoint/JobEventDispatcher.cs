@@ -60,7 +60,7 @@ public sealed class JobEventDispatcher
         var exited = _options.StateExit && _options.EventsManagerId is not null
             ? NotifyAsync(job.Uuid, request.Event, job.State, job.LastEvent)
             : Task.CompletedTask;
-        return new EventOutcome { Job = job, Notifications = Task.WhenAll(entered, exited) };
+        return new EventOutcome { JobUuid = job.Uuid, State = job.State, LastEvent = job.LastEvent, Notifications = Task.WhenAll(entered, exited) };
     }
 
     private async Task<EventOutcome> ForwardAsync(EventRequest request, string indexer, CancellationToken cancellationToken)
@@ -86,7 +86,7 @@ public sealed class JobEventDispatcher
 
         var executionId = await _messenger!.SendMessageAsync(indexer, message, null, cancellationToken).ConfigureAwait(false);
         EndpointLog.Forwarded(_logger, request.Event.ToWireName(), request.Uuid, indexer, executionId);
-        return new EventOutcome { Job = job, ForwardedTo = indexer, ForwardExecutionId = executionId };
+        return new EventOutcome { JobUuid = job.Uuid, State = job.State, LastEvent = job.LastEvent, ForwardedTo = indexer, ForwardExecutionId = executionId };
     }
 
     private async Task NotifyAsync(string jobUuid, JobEvent jobEvent, JobState state, JobEvent lastEvent)

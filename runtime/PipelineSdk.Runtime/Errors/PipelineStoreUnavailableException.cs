@@ -1,14 +1,14 @@
 namespace PipelineSdk.Errors;
 
 /// <summary>
-/// The job store could not be reached or did not answer in time (MongoDB down, server selection timed out, LiteDB
+/// The job store could not be reached or did not answer in time (MongoDB down, server selection timed out, SQLite
 /// file locked or unreadable). Retryable: the same call may succeed later. The message names the store and the
 /// operation, never a connection string, password, token or salt; the driver's error is the inner exception.
 /// </summary>
 public sealed class PipelineStoreUnavailableException : PipelineJobException
 {
     /// <summary>Creates the exception for an operation the store could not carry out.</summary>
-    /// <param name="store">The store's kind, for example <c>MongoDB</c> or <c>LiteDB</c>.</param>
+    /// <param name="store">The store's kind, for example <c>MongoDB</c> or <c>SQLite</c>.</param>
     /// <param name="operation">The operation, for example <c>apply 'update' to job 107…</c>.</param>
     /// <param name="mayHaveBeenApplied">Whether a write may have reached the store before the failure.</param>
     /// <param name="innerException">The driver's error.</param>
@@ -20,7 +20,7 @@ public sealed class PipelineStoreUnavailableException : PipelineJobException
         MayHaveBeenApplied = mayHaveBeenApplied;
     }
 
-    /// <summary>The store's kind (<c>MongoDB</c> or <c>LiteDB</c>).</summary>
+    /// <summary>The store's kind (<c>MongoDB</c> or <c>SQLite</c>).</summary>
     public string Store { get; }
 
     /// <summary>The operation that failed.</summary>

@@ -1,3 +1,5 @@
+using PipelineSdk.Stores;
+
 namespace PipelineSdk.Jobs;
 
 /// <summary>What a transport reports after sending an event.</summary>
@@ -7,17 +9,17 @@ namespace PipelineSdk.Jobs;
 /// answers with an execution id and applies the event later).
 /// </param>
 /// <param name="LastEvent">The job's last event; null when the receiver only queued the event.</param>
-/// <param name="Snapshot">
-/// The whole job as stored, with its next update token, when the transport has it (the direct store transport);
+/// <param name="Applied">
+/// What the event changed, with the job's next update token, when the transport has it (the direct store transport);
 /// null from the events endpoint, which answers only uuid, state and last event.
 /// </param>
 /// <param name="ExecutionId">The Abaco execution that handled the event (events endpoint only).</param>
-public sealed record JobEventResult(string JobUuid, JobState? State, JobEvent? LastEvent, JobSnapshot? Snapshot, string? ExecutionId = null)
+public sealed record JobEventResult(string JobUuid, JobState? State, JobEvent? LastEvent, AppliedJobEvent? Applied, string? ExecutionId = null)
 {
     /// <summary>The result of an event applied by a store.</summary>
-    public static JobEventResult From(JobSnapshot snapshot)
+    public static JobEventResult From(AppliedJobEvent applied)
     {
-        ArgumentNullException.ThrowIfNull(snapshot);
-        return new JobEventResult(snapshot.Uuid, snapshot.State, snapshot.LastEvent, snapshot);
+        ArgumentNullException.ThrowIfNull(applied);
+        return new JobEventResult(applied.Uuid, applied.State, applied.LastEvent, applied);
     }
 }

@@ -141,8 +141,11 @@ public abstract class JobManager : JobEventSender
         {
             SecretToken? token = adminToken is not null ? adminToken : Token;
             var result = await Transport.SendAsync(new JobEventRequest(uuid, jobEvent, data, token), cancellationToken).ConfigureAwait(false);
-            // The events endpoint answers state only: read the whole job (and its new token) back from the store.
-            var snapshot = result.Snapshot ?? await Store.GetAsync(uuid, cancellationToken).ConfigureAwait(false);
+            // A store answers what the event changed (applied to the job we hold when nothing came in between); the
+            // events endpoint answers state only: read the job back then.
+            var snapshot = result.Applied is { } applied && Job is { } before && applied.Follows(before)
+                ? applied.ApplyTo(before)
+                : await Store.GetAsync(uuid, cancellationToken).ConfigureAwait(false);
             await AdoptAsync(snapshot, cancellationToken).ConfigureAwait(false);
             OnEventApplied(jobEvent);
             activity?.SetTag("pipelinejob.state", snapshot.State.ToWireName());

@@ -18,8 +18,8 @@ public sealed class StoreJobEventTransport : IJobEventTransport
     public async Task<JobEventResult> SendAsync(JobEventRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var snapshot = await _store.ApplyAsync(request.JobUuid, request.Event, request.Data, request.Token, cancellationToken)
+        var applied = await _store.ApplyAsync(request.JobUuid, request.Event, request.Data, request.Token, cancellationToken)
             .ConfigureAwait(false);
-        return JobEventResult.From(snapshot);
+        return JobEventResult.From(applied);
     }
 }

@@ -5,7 +5,7 @@ using PipelineSdk.Tokens;
 namespace PipelineSdk.Stores;
 
 /// <summary>
-/// Where PipelineJob records live: MongoDB in production (<see cref="Mongo.MongoJobStore"/>), one LiteDB file for
+/// Where PipelineJob records live: MongoDB in production (<see cref="Mongo.MongoJobStore"/>), one SQLite file for
 /// local runs (<see cref="Embedded.EmbeddedJobStore"/>). Both keep the Python original's document layout and apply
 /// every event as one atomic conditional update. Every error is a <see cref="Errors.PipelineJobException"/>.
 /// </summary>
@@ -28,7 +28,8 @@ public interface IPipelineJobStore
     /// <summary>
     /// Applies an event in one conditional update: the job must be in one of the event's source states and the token
     /// must be current (or recent, or the callback token for client events, or a valid admin token). The salt rotates,
-    /// so the returned snapshot carries the next update token.
+    /// so the answer carries the next update token. The answer holds only what the event changed (its cost does not
+    /// grow with the job's history); <see cref="GetAsync"/> reads the whole job.
     /// </summary>
     /// <param name="jobUuid">The job.</param>
     /// <param name="jobEvent">The event.</param>
@@ -39,13 +40,13 @@ public interface IPipelineJobStore
     /// <exception cref="Errors.InvalidTransitionException">The event is not allowed from the job's state; nothing was written.</exception>
     /// <exception cref="Errors.InvalidTokenException">The token does not match the job (Enforce policy); nothing was written.</exception>
     /// <exception cref="Errors.AdminTokenRequiredException">An admin event came without a valid admin token.</exception>
-    Task<JobSnapshot> ApplyAsync(string jobUuid, JobEvent jobEvent, JsonObject? data, SecretToken? token, CancellationToken cancellationToken = default);
+    Task<AppliedJobEvent> ApplyAsync(string jobUuid, JobEvent jobEvent, JsonObject? data, SecretToken? token, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Like <see cref="ApplyAsync"/> for a token that arrived as text (events endpoint, CLI): the job is read once to
     /// find what the text is (an update token of a current or recent salt, the callback token or an admin token).
     /// </summary>
-    Task<JobSnapshot> ApplyWithTokenTextAsync(string jobUuid, JobEvent jobEvent, JsonObject? data, string? tokenText, CancellationToken cancellationToken = default);
+    Task<AppliedJobEvent> ApplyWithTokenTextAsync(string jobUuid, JobEvent jobEvent, JsonObject? data, string? tokenText, CancellationToken cancellationToken = default);
 
     /// <summary>Deletes a job, removing it (<see cref="JobDeletion.Hard"/>) or hiding it (<see cref="JobDeletion.Soft"/>).</summary>
     /// <exception cref="Errors.AdminTokenRequiredException">The admin token is missing or not valid.</exception>

@@ -64,7 +64,7 @@ public static class PipelineJobStores
         var options = Options(pipelines, sdk, clock);
         return mongodb is not null
             ? new MongoJobStore(MongoStoreSettings.From(mongodb), options, loggerFactory?.CreateLogger<MongoJobStore>())
-            : new EmbeddedJobStore(new EmbeddedStoreOptions { FilePath = sdk?.JobsDb ?? DefaultEmbeddedFilePath() }, options,
+            : new EmbeddedJobStore(new EmbeddedStoreOptions { FilePath = sdk?.JobsDb ?? DefaultEmbeddedFilePath(), LockTimeout = options.Timeout }, options,
                 loggerFactory?.CreateLogger<EmbeddedJobStore>());
     }
 

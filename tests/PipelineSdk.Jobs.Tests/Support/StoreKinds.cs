@@ -6,7 +6,7 @@ using PipelineSdk.Stores.Tests.WireServer;
 
 namespace PipelineSdk.Jobs.Tests.Support;
 
-/// <summary>Opens stores for a test: a fresh MongoDB database on the shared wire server, or a temp LiteDB file.</summary>
+/// <summary>Opens stores for a test: a fresh MongoDB database on the shared wire server, or a temp SQLite file.</summary>
 public static class StoreKinds
 {
     public static IPipelineJobStore Mongo(CongoServerFixture server, string database, JobStoreOptions options, ILoggerFactory loggerFactory) =>

@@ -3,7 +3,7 @@ using PipelineSdk.Stores;
 
 namespace PipelineSdk.Jobs.Tests.Support;
 
-/// <summary>A LiteDB file in the temp folder for one test, with every store opened on it; deleted on dispose.</summary>
+/// <summary>A SQLite file in the temp folder for one test, with every store opened on it; deleted on dispose.</summary>
 public sealed class TempStoreFile : IDisposable
 {
     private readonly string _file = Path.Combine(Path.GetTempPath(), "psdk-jobs-" + Guid.NewGuid().ToString("N") + ".db");

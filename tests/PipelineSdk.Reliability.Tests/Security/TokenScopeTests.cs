@@ -42,7 +42,7 @@ public sealed class TokenScopeTests(CongoServerFixture server) : SecretCheckedTe
                     _ => false,
                 };
                 var token = TokenOf(job, tokenKind);
-                Func<Task<JobSnapshot>> attempt = () => asText
+                Func<Task<AppliedJobEvent>> attempt = () => asText
                     ? store.ApplyWithTokenTextAsync(job.Uuid, jobEvent, new JsonObject { ["n"] = 1 }, token?.Reveal())
                     : store.ApplyAsync(job.Uuid, jobEvent, new JsonObject { ["n"] = 1 }, token);
 
@@ -50,7 +50,8 @@ public sealed class TokenScopeTests(CongoServerFixture server) : SecretCheckedTe
                 {
                     var applied = TestStores.Seen(await attempt());
                     Assert.Equal(job.Revision + 1, applied.Revision);
-                    Assert.Equal(jobEvent, applied.History[^1].Name);
+                    Assert.Equal(jobEvent, applied.Entry.Name);
+                    Assert.Equal(jobEvent, (await store.GetAsync(job.Uuid)).History[^1].Name);
                 }
                 else
                 {
@@ -97,7 +98,7 @@ public sealed class TokenScopeTests(CongoServerFixture server) : SecretCheckedTe
         foreach (var step in PathTo(JobStateMachine.SourcesOf(jobEvent)))
         {
             var token = JobStateMachine.AccessOf(step) == EventAccess.Admin ? _stores.AdminToken() : (SecretToken)job.UpdateToken;
-            job = TestStores.Seen(await store.ApplyAsync(job.Uuid, step, null, token));
+            job = await TestStores.ApplyAsync(store, job, step, null, token);
         }
 
         return job;

@@ -25,17 +25,17 @@ public sealed class LargeDocumentTests(CongoServerFixture server) : SecretChecke
 
         var job = TestStores.Seen(await store.CreateAsync(TestStores.Job(new JsonObject { ["large"] = true }, patterns)));
         Assert.Equal(expected, job.ProductPatterns.ToJsonString());
-        job = TestStores.Seen(await store.ApplyAsync(job.Uuid, JobEvent.Run, null, job.UpdateToken));
+        job = await TestStores.ApplyAsync(store, job, JobEvent.Run, null, job.UpdateToken);
         for (var i = 0; i < 20; i++)
         {
-            job = TestStores.Seen(await store.ApplyAsync(job.Uuid, JobEvent.Update, new JsonObject { ["percent"] = i * 5, ["note"] = new string('n', 2000) }, job.CallbackToken));
+            job = await TestStores.ApplyAsync(store, job, JobEvent.Update, new JsonObject { ["percent"] = i * 5, ["note"] = new string('n', 2000) }, job.CallbackToken);
         }
 
-        job = TestStores.Seen(await store.ApplyAsync(job.Uuid, JobEvent.Finish, null, job.UpdateToken));
-        job = TestStores.Seen(await store.ApplyAsync(job.Uuid, JobEvent.Reset, new JsonObject { ["reason"] = "rerun" }, _stores.AdminToken()));
+        job = await TestStores.ApplyAsync(store, job, JobEvent.Finish, null, job.UpdateToken);
+        job = await TestStores.ApplyAsync(store, job, JobEvent.Reset, new JsonObject { ["reason"] = "rerun" }, _stores.AdminToken());
         Assert.Equal(JobState.Reset, job.State);
-        job = TestStores.Seen(await store.ApplyAsync(job.Uuid, JobEvent.Ready, null, _stores.AdminToken()));
-        job = TestStores.Seen(await store.ApplyAsync(job.Uuid, JobEvent.Run, null, job.UpdateToken));
+        job = await TestStores.ApplyAsync(store, job, JobEvent.Ready, null, _stores.AdminToken());
+        job = await TestStores.ApplyAsync(store, job, JobEvent.Run, null, job.UpdateToken);
 
         var stored = await store.GetAsync(job.Uuid);
         Assert.Equal(expected, stored.ProductPatterns.ToJsonString());

@@ -56,7 +56,7 @@ public sealed class WireServerFaultTests(CongoServerFixture server, ITestOutputH
                 var job = jobs[round % jobs.Count];
                 try
                 {
-                    jobs[round % jobs.Count] = TestStores.Seen(await store.ApplyAsync(job.Uuid, JobEvent.Update, new JsonObject { ["round"] = round }, job.CallbackToken));
+                    jobs[round % jobs.Count] = await TestStores.ApplyAsync(store, job, JobEvent.Update, new JsonObject { ["round"] = round }, job.CallbackToken);
                     applied++;
                 }
                 catch (Exception e) when (e is PipelineStoreUnavailableException or UnknownJobException)
@@ -83,7 +83,7 @@ public sealed class WireServerFaultTests(CongoServerFixture server, ITestOutputH
             {
                 var again = TestStores.Seen(await store.CreateAsync(TestStores.Job(new JsonObject { ["fault"] = i })));
                 Assert.Equal(jobs[i].Uuid, again.Uuid);
-                again = await store.ApplyAsync(again.Uuid, JobEvent.Run, null, again.UpdateToken);
+                await store.ApplyAsync(again.Uuid, JobEvent.Run, null, again.UpdateToken);
                 JobInvariants.AssertConsistent(await store.GetAsync(again.Uuid), acceptedEvents: 1);
             }
         }
@@ -130,7 +130,7 @@ public sealed class WireServerFaultTests(CongoServerFixture server, ITestOutputH
                 {
                     try
                     {
-                        job = TestStores.Seen(await store.ApplyAsync(job.Uuid, JobEvent.Update, new JsonObject { ["round"] = round }, job.UpdateToken));
+                        job = await TestStores.ApplyAsync(store, job, JobEvent.Update, new JsonObject { ["round"] = round }, job.UpdateToken);
                         Interlocked.Increment(ref appliedCount);
                         break;
                     }

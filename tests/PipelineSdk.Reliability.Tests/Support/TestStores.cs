@@ -88,6 +88,24 @@ public sealed class TestStores(CongoServerFixture? server) : IDisposable
         Admin = new JobAdmin("reliability"),
     };
 
+    /// <summary>
+    /// Applies an event and returns the job after it: the store's answer applied to <paramref name="job"/> when nothing
+    /// came in between, else the job read back. Its tokens are registered as secrets.
+    /// </summary>
+    public static async Task<JobSnapshot> ApplyAsync(IPipelineJobStore store, JobSnapshot job, JobEvent jobEvent, JsonObject? data, SecretToken? token)
+    {
+        var applied = Seen(await store.ApplyAsync(job.Uuid, jobEvent, data, token));
+        return Seen(applied.Follows(job) ? applied.ApplyTo(job) : await store.GetAsync(job.Uuid));
+    }
+
+    /// <summary>Registers the tokens of an event's answer as secrets and returns it.</summary>
+    public static AppliedJobEvent Seen(AppliedJobEvent applied)
+    {
+        SuiteSecrets.Register(applied.UpdateToken.Reveal());
+        SuiteSecrets.Register(applied.CallbackToken.Reveal());
+        return applied;
+    }
+
     /// <summary>Registers a snapshot's tokens as secrets and returns it.</summary>
     public static JobSnapshot Seen(JobSnapshot job)
     {

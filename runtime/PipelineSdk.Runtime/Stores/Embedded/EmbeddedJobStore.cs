@@ -1,6 +1,6 @@
-using System.Collections.Concurrent;
+using System.Text;
 using System.Text.Json.Nodes;
-using LiteDB;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using PipelineSdk.Errors;
@@ -11,50 +11,26 @@ using PipelineSdk.Tokens;
 namespace PipelineSdk.Stores.Embedded;
 
 /// <summary>
-/// The default store when no MongoDB is configured: one LiteDB file holding <c>jobs</c> and <c>pipelines</c> with
-/// the same document shape and the same rules as <see cref="Mongo.MongoJobStore"/>. LiteDB has no update operators,
-/// so an event is a read, check and write inside one transaction that holds the file's lock: LiteDB's shared mode
-/// locks the file across processes for the transaction, and an async gate per file serialises the callers of this
-/// process without blocking thread-pool threads while they wait.
+/// The default store when no MongoDB is configured: one SQLite file (WAL journal) holding jobs and pipelines with the
+/// same document shape and the same rules as <see cref="Mongo.MongoJobStore"/>. Every write is one immediate
+/// transaction that checks its conditions (state, token salt window) and writes inside it, so several processes can
+/// share the file. An event updates the job's row and appends one history row: its cost does not grow with history.
 /// </summary>
 public sealed class EmbeddedJobStore : IPipelineJobStore, ICancellableJobStore, IDisposable
 {
-    private static readonly ConcurrentDictionary<string, SemaphoreSlim> FileGates = new(StringComparer.Ordinal);
+    private const string JobColumns = "id, uuid, state, last_event, updated, modified, visible, revision, salt, recent_salts, callback_salt, owner, project, tenant, history_count";
 
-    private readonly LiteDatabase _database;
-    private readonly ILiteCollection<BsonDocument> _jobs;
-    private readonly ILiteCollection<BsonDocument> _pipelines;
-    private readonly SemaphoreSlim _fileGate;
+    private readonly EmbeddedFile _file;
     private readonly JobStoreCore _core;
 
-    /// <summary>Opens (or creates) the store's file, its folder and its indexes.</summary>
+    /// <summary>
+    /// Opens the store on its file. Nothing is read or created here: the first operation checks that an existing file
+    /// is a job store (and refuses any other file without modifying it); the first write creates a missing one.
+    /// </summary>
     public EmbeddedJobStore(EmbeddedStoreOptions embedded, JobStoreOptions? options = null, ILogger<EmbeddedJobStore>? logger = null)
     {
-        ArgumentNullException.ThrowIfNull(embedded);
-        ArgumentException.ThrowIfNullOrWhiteSpace(embedded.FilePath);
-        var path = Path.GetFullPath(embedded.FilePath);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        _fileGate = FileGates.GetOrAdd(path, _ => new SemaphoreSlim(1, 1));
-        _database = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Shared });
-        _jobs = _database.GetCollection("jobs", BsonAutoId.ObjectId);
-        _pipelines = _database.GetCollection("pipelines", BsonAutoId.ObjectId);
+        _file = new EmbeddedFile(embedded);
         _core = new JobStoreCore(options ?? new JobStoreOptions(), logger ?? NullLogger<EmbeddedJobStore>.Instance);
-        _fileGate.Wait();
-        try
-        {
-            _jobs.EnsureIndex(JobDocuments.UuidField, unique: true);
-            foreach (var field in JobDocuments.IndexedFields)
-            {
-                // Array fields get a multi-key index (one entry per item), as MongoDB indexes arrays.
-                _jobs.EnsureIndex(field, JobDocuments.ArrayFields.Contains(field) ? $"$.{field}[*]" : $"$.{field}");
-            }
-
-            _pipelines.EnsureIndex("uuid", unique: true);
-        }
-        finally
-        {
-            _fileGate.Release();
-        }
     }
 
     /// <inheritdoc />
@@ -64,40 +40,25 @@ public sealed class EmbeddedJobStore : IPipelineJobStore, ICancellableJobStore, 
     public async Task<JobSnapshot> CreateAsync(NewJob job, CancellationToken cancellationToken = default)
     {
         var (uuid, document) = _core.PrepareCreate(job);
-        var existing = await LockedAsync($"create job {uuid}", writes: true, () =>
+        var existing = await _file.WriteAsync($"create job {uuid}", connection =>
         {
-            if (_pipelines.FindOne(Query.EQ("uuid", job.PipelineUuid)) is null)
+            if (Scalar(connection, "SELECT 1 FROM pipelines WHERE uuid = $uuid", ("$uuid", job.PipelineUuid)) is null)
             {
                 throw new UnknownPipelineException(job.PipelineUuid);
             }
 
-            if (_jobs.FindOne(Query.EQ(JobDocuments.UuidField, uuid)) is { } found)
+            if (ReadJob(connection, uuid) is { } found)
             {
                 return found;
             }
 
-            var bson = new BsonDocument { ["_id"] = ObjectId.NewObjectId() };
-            foreach (var (name, value) in LiteDocuments.ToBson(document))
-            {
-                bson[name] = value;
-            }
-
-            try
-            {
-                _jobs.Insert(bson);
-            }
-            catch (LiteException e) when (e.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
-            {
-                // Another process created the same job between the read and the insert (the unique index decided).
-                return _jobs.FindOne(Query.EQ(JobDocuments.UuidField, uuid));
-            }
-
+            Insert(connection, document);
             return null;
         }, cancellationToken).ConfigureAwait(false);
         if (existing is not null)
         {
             StoreLog.AlreadyExists(_core.Logger, uuid);
-            return JobDocuments.ToSnapshot(LiteDocuments.FromBson(existing));
+            return existing;
         }
 
         StoreLog.Created(_core.Logger, uuid, job.PipelineUuid);
@@ -108,36 +69,40 @@ public sealed class EmbeddedJobStore : IPipelineJobStore, ICancellableJobStore, 
     public async Task<JobSnapshot> GetAsync(string jobUuid, CancellationToken cancellationToken = default)
     {
         jobUuid = JobStoreCore.JobKey(jobUuid);
-        var found = await LockedAsync($"read job {jobUuid}", writes: false, () => _jobs.FindOne(Query.EQ(JobDocuments.UuidField, jobUuid)), cancellationToken)
-            .ConfigureAwait(false) ?? throw new UnknownJobException(jobUuid);
-        return JobDocuments.ToSnapshot(LiteDocuments.FromBson(found));
+        return await _file.ReadAsync($"read job {jobUuid}", connection => ReadJob(connection, jobUuid), () => null, cancellationToken).ConfigureAwait(false)
+            ?? throw new UnknownJobException(jobUuid);
     }
 
     /// <inheritdoc />
-    public async Task<JobSnapshot> ApplyAsync(string jobUuid, JobEvent jobEvent, JsonObject? data, SecretToken? token, CancellationToken cancellationToken = default) =>
-        await ApplyAsync(JobStoreCore.JobKey(jobUuid), jobEvent, data, _core.Guard.Resolve(jobUuid, jobEvent, token), cancellationToken).ConfigureAwait(false);
+    public Task<AppliedJobEvent> ApplyAsync(string jobUuid, JobEvent jobEvent, JsonObject? data, SecretToken? token, CancellationToken cancellationToken = default)
+    {
+        jobUuid = JobStoreCore.JobKey(jobUuid);
+        return ApplyAsync(jobUuid, jobEvent, data, () => _core.Guard.Resolve(jobUuid, jobEvent, token), cancellationToken);
+    }
 
     /// <inheritdoc />
-    public async Task<JobSnapshot> ApplyWithTokenTextAsync(string jobUuid, JobEvent jobEvent, JsonObject? data, string? tokenText, CancellationToken cancellationToken = default) =>
-        await ApplyAsync(JobStoreCore.JobKey(jobUuid), jobEvent, data, _core.Guard.ResolveText(jobUuid, jobEvent, tokenText), cancellationToken).ConfigureAwait(false);
+    public Task<AppliedJobEvent> ApplyWithTokenTextAsync(string jobUuid, JobEvent jobEvent, JsonObject? data, string? tokenText, CancellationToken cancellationToken = default)
+    {
+        jobUuid = JobStoreCore.JobKey(jobUuid);
+        return ApplyAsync(jobUuid, jobEvent, data, () => _core.Guard.ResolveText(jobUuid, jobEvent, tokenText), cancellationToken);
+    }
 
     /// <inheritdoc />
     public async Task DeleteAsync(string jobUuid, AdminToken? adminToken, JobDeletion deletion, CancellationToken cancellationToken = default)
     {
         _core.Guard.DemandAdmin(adminToken, "delete");
         jobUuid = JobStoreCore.JobKey(jobUuid);
-        await LockedAsync($"delete job {jobUuid}", writes: true, () =>
+        var now = StoredValues.ToStoredDate(_core.Options.Clock.GetUtcNow()).Ticks;
+        await _file.WriteAsync($"delete job {jobUuid}", connection =>
         {
-            var found = _jobs.FindOne(Query.EQ(JobDocuments.UuidField, jobUuid)) ?? throw new UnknownJobException(jobUuid);
+            var id = Scalar(connection, "SELECT id FROM jobs WHERE uuid = $uuid", ("$uuid", jobUuid)) ?? throw new UnknownJobException(jobUuid);
             if (deletion == JobDeletion.Hard)
             {
-                _jobs.Delete(found["_id"]);
+                DeleteJob(connection, (long)id);
             }
             else
             {
-                found["_visible"] = false;
-                found["_properties"]["modified_date"] = StoredValues.ToStoredDate(_core.Options.Clock.GetUtcNow());
-                _jobs.Update(found);
+                Execute(connection, "UPDATE jobs SET visible = 0, modified = $now WHERE id = $id", ("$now", now), ("$id", id));
             }
 
             return true;
@@ -150,17 +115,15 @@ public sealed class EmbeddedJobStore : IPipelineJobStore, ICancellableJobStore, 
     {
         ArgumentNullException.ThrowIfNull(token);
         jobUuid = JobStoreCore.JobKey(jobUuid);
-        var deleted = await LockedAsync($"cancel job {jobUuid}", writes: true, () =>
+        var deleted = await _file.WriteAsync($"cancel job {jobUuid}", connection =>
         {
-            var found = _jobs.FindOne(Query.EQ(JobDocuments.UuidField, jobUuid));
-            var document = found is null ? null : LiteDocuments.FromBson(found);
-            var guard = document is null ? null : JobDocuments.GuardState(document);
-            if (_core.Guard.CheckCancel(jobUuid, guard, document is null ? 0 : JobDocuments.RevisionOf(document), token) is null)
+            var row = ReadGuard(connection, jobUuid);
+            if (_core.Guard.CheckCancel(jobUuid, row?.Guard, row?.Revision ?? 0, token) is null)
             {
                 return false;
             }
 
-            _jobs.Delete(found!["_id"]);
+            DeleteJob(connection, row!.Id);
             return true;
         }, cancellationToken).ConfigureAwait(false);
         if (deleted)
@@ -175,158 +138,275 @@ public sealed class EmbeddedJobStore : IPipelineJobStore, ICancellableJobStore, 
     public async Task<IReadOnlyList<JobSnapshot>> QueryAsync(JobQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var conditions = new List<BsonExpression>();
+        var conditions = new List<string>();
+        var parameters = new List<(string, object?)>();
+        void Add(string condition, string name, object value)
+        {
+            conditions.Add(condition);
+            parameters.Add((name, value));
+        }
+
         if (query.State is { } state)
         {
-            conditions.Add(Query.EQ("state", state.ToWireName()));
+            Add("state = $state", "$state", state.ToWireName());
         }
 
         if (query.PipelineUuid is { } pipeline)
         {
-            conditions.Add(Query.EQ("pipeline_uuid", pipeline));
+            Add("pipeline_uuid = $pipeline", "$pipeline", pipeline);
         }
 
         if (query.ChildOf is { } childOf)
         {
-            conditions.Add(Query.Any().EQ("child_of", childOf));
+            Add("EXISTS (SELECT 1 FROM json_each(jobs.child_of) WHERE json_each.value = $child)", "$child", childOf);
         }
 
         if (query.UpdatedFrom is { } from)
         {
-            conditions.Add(Query.GTE("updated", StoredValues.ToStoredDate(from)));
+            Add("updated >= $from", "$from", StoredValues.ToStoredDate(from).Ticks);
         }
 
         if (query.UpdatedBefore is { } before)
         {
-            conditions.Add(Query.LT("updated", before.UtcDateTime));
+            Add("updated < $before", "$before", before.UtcTicks);
         }
 
         if (!query.IncludeHidden)
         {
-            conditions.Add(Query.Not("_visible", false));
+            conditions.Add("visible = 1");
         }
 
-        var found = await LockedAsync("query jobs", writes: false, () => conditions.Count == 0
-            ? _jobs.FindAll().ToList()
-            : _jobs.Find(conditions.Count == 1 ? conditions[0] : Query.And(conditions.ToArray())).ToList(), cancellationToken).ConfigureAwait(false);
-
-        IEnumerable<JobSnapshot> jobs = found.Select(d => JobDocuments.ToSnapshot(LiteDocuments.FromBson(d)))
-            .OrderBy(j => j.Updated).ThenBy(j => j.Uuid, StringComparer.Ordinal);
-        return (query.Limit is { } limit ? jobs.Take(limit) : jobs).ToList();
-    }
-
-    /// <inheritdoc />
-    public async Task<JsonObject?> FindPipelineAsync(string pipelineUuid, CancellationToken cancellationToken = default)
-    {
-        var found = await LockedAsync($"read pipeline {pipelineUuid}", writes: false, () => _pipelines.FindOne(Query.EQ("uuid", pipelineUuid)), cancellationToken)
-            .ConfigureAwait(false);
-        if (found is null)
+        var sql = new StringBuilder($"SELECT {JobColumns}, document FROM jobs");
+        if (conditions.Count > 0)
         {
-            return null;
+            sql.Append(" WHERE ").AppendJoin(" AND ", conditions);
         }
 
-        found.Remove("_id");
-        return StoredValues.ToJsonObject(LiteDocuments.FromBson(found));
+        sql.Append(" ORDER BY updated, uuid");
+        if (query.Limit is { } limit)
+        {
+            sql.Append(" LIMIT ").Append(limit);
+        }
+
+        return await _file.ReadAsync("query jobs", connection =>
+        {
+            using var command = Command(connection, sql.ToString(), [.. parameters]);
+            var rows = new List<(long Id, StoredDocument Document)>();
+            using (var reader = command.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    rows.Add((reader.GetInt64(0), ToDocument(reader)));
+                }
+            }
+
+            return (IReadOnlyList<JobSnapshot>)rows.Select(row => WithHistory(connection, row.Id, row.Document)).ToList();
+        }, () => [], cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<JsonObject>> ListPipelinesAsync(CancellationToken cancellationToken = default)
-    {
-        var found = await LockedAsync("list pipelines", writes: false, () => _pipelines.FindAll().ToList(), cancellationToken).ConfigureAwait(false);
-        return found
-            .Select(document =>
+    public Task<JsonObject?> FindPipelineAsync(string pipelineUuid, CancellationToken cancellationToken = default) =>
+        _file.ReadAsync($"read pipeline {pipelineUuid}", connection =>
+            Scalar(connection, "SELECT document FROM pipelines WHERE uuid = $uuid", ("$uuid", pipelineUuid)) is string json
+                ? StoredValues.ToJsonObject(EmbeddedDocuments.DocumentFromJson(json))
+                : null,
+            () => null, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<JsonObject>> ListPipelinesAsync(CancellationToken cancellationToken = default) =>
+        _file.ReadAsync("list pipelines", connection =>
+        {
+            using var command = Command(connection, "SELECT document FROM pipelines ORDER BY uuid");
+            var pipelines = new List<JsonObject>();
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
             {
-                document.Remove("_id");
-                return StoredValues.ToJsonObject(LiteDocuments.FromBson(document));
-            })
-            .OrderBy(pipeline => (string?)pipeline["uuid"], StringComparer.Ordinal)
-            .ToList();
-    }
+                pipelines.Add(StoredValues.ToJsonObject(EmbeddedDocuments.DocumentFromJson(reader.GetString(0))));
+            }
+
+            return (IReadOnlyList<JsonObject>)pipelines;
+        }, () => [], cancellationToken);
 
     /// <inheritdoc />
     public async Task RegisterPipelineAsync(string pipelineUuid, JsonObject? fields, CancellationToken cancellationToken = default)
     {
         JobStoreCore.RequireUuid(pipelineUuid, nameof(pipelineUuid));
-        var document = new BsonDocument { ["uuid"] = pipelineUuid };
+        var document = new StoredDocument { { "uuid", pipelineUuid } };
         if (fields is not null)
         {
             foreach (var (name, value) in StoredValues.FromJson(fields, "pipeline fields").Fields.Where(f => f.Key is not ("uuid" or "_id")))
             {
-                document[name] = LiteDocuments.ToBson(value);
+                document.Add(name, value);
             }
         }
 
-        await LockedAsync($"register pipeline {pipelineUuid}", writes: true, () =>
-        {
-            document["_id"] = _pipelines.FindOne(Query.EQ("uuid", pipelineUuid))?["_id"] ?? ObjectId.NewObjectId();
-            try
-            {
-                return _pipelines.Upsert(document);
-            }
-            catch (LiteException e) when (e.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
-            {
-                // Another process registered it between the read and the write: replace that record instead.
-                document["_id"] = _pipelines.FindOne(Query.EQ("uuid", pipelineUuid))["_id"];
-                return _pipelines.Upsert(document);
-            }
-        }, cancellationToken).ConfigureAwait(false);
+        await _file.WriteAsync($"register pipeline {pipelineUuid}", connection => Execute(connection,
+            "INSERT INTO pipelines (uuid, document) VALUES ($uuid, $document) ON CONFLICT (uuid) DO UPDATE SET document = excluded.document",
+            ("$uuid", pipelineUuid), ("$document", EmbeddedDocuments.ToJson(document))), cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Closes the file.</summary>
-    public void Dispose() => _database.Dispose();
+    /// <summary>Lets the file's idle connections close.</summary>
+    public void Dispose() => _file.Dispose();
 
-    private async Task<JobSnapshot> ApplyAsync(string jobUuid, JobEvent jobEvent, JsonObject? data, TokenCondition condition, CancellationToken cancellationToken)
+    private async Task<AppliedJobEvent> ApplyAsync(string jobUuid, JobEvent jobEvent, JsonObject? data, Func<TokenCondition> resolve, CancellationToken cancellationToken)
     {
+        // Resolved inside this async method, so token and admin refusals come through the task, as on every store.
+        var condition = resolve();
         var plan = _core.Plan(jobEvent, data);
-        var document = await LockedAsync($"apply '{jobEvent.ToWireName()}' to job {jobUuid}", writes: true, () =>
+        if (condition.Kind == TokenConditionKind.Lookup)
         {
-            _database.BeginTrans();
-            try
-            {
-                var found = _jobs.FindOne(Query.EQ(JobDocuments.UuidField, jobUuid));
-                var stored = found is null ? null : LiteDocuments.FromBson(found);
-                _core.Guard.Check(jobUuid, stored is null ? null : JobDocuments.GuardState(stored), plan, condition);
-                JobDocuments.ApplyEvent(stored!, plan);
-                _jobs.Update(LiteDocuments.ToBson(stored!));
-                _database.Commit();
-                return stored!;
-            }
-            catch
-            {
-                _database.Rollback();
-                throw;
-            }
+            // Token text is matched against the job's salts before the write lock is taken, so writers do not
+            // queue behind token derivations; inside the lock only the salt found is checked again.
+            var read = await _file.ReadAsync($"read job {jobUuid}", connection => ReadGuard(connection, jobUuid), () => null, cancellationToken)
+                .ConfigureAwait(false);
+            condition = _core.Guard.Check(jobUuid, read?.Guard, plan, condition);
+        }
+
+        var entry = EmbeddedDocuments.ToJson(plan.HistoryEntry);
+        var applied = await _file.WriteAsync($"apply '{jobEvent.ToWireName()}' to job {jobUuid}", connection =>
+        {
+            var row = ReadGuard(connection, jobUuid);
+            _core.Guard.Check(jobUuid, row?.Guard, plan, condition);
+            var state = plan.Destination ?? row!.Guard.State;
+            var salts = row!.Guard.RecentSalts.Append(plan.NewSalt).TakeLast(JobDocuments.SaltWindow).Cast<object?>().ToList();
+            var date = plan.Date.Ticks;
+            Execute(connection,
+                "UPDATE jobs SET state = $state, last_event = $event, updated = $date, modified = $date, revision = revision + 1, salt = $salt, " +
+                "recent_salts = $salts, history_count = history_count + 1 WHERE id = $id",
+                ("$state", state.ToWireName()), ("$event", jobEvent.ToWireName()), ("$date", date), ("$salt", plan.NewSalt),
+                ("$salts", EmbeddedDocuments.ToJson(salts)), ("$id", row.Id));
+            Execute(connection, "INSERT INTO job_history (job_id, seq, entry) VALUES ($id, $seq, $entry)",
+                ("$id", row.Id), ("$seq", row.HistoryCount), ("$entry", entry));
+            return JobDocuments.Applied(jobUuid, state, row.Revision + 1, plan.NewSalt, row.Guard.CallbackSalt!, row.Guard.Admin, plan);
         }, cancellationToken).ConfigureAwait(false);
-
-        var snapshot = JobDocuments.ToSnapshot(document);
-        StoreLog.Applied(_core.Logger, jobEvent.ToWireName(), jobUuid, snapshot.State.ToWireName(), snapshot.Revision);
-        return snapshot;
+        StoreLog.Applied(_core.Logger, jobEvent.ToWireName(), jobUuid, applied.State.ToWireName(), applied.Revision);
+        return applied;
     }
 
-    /// <summary>
-    /// Runs LiteDB's synchronous work once this process's callers before it are done, and is the one place where
-    /// LiteDB's lock timeouts and I/O errors become <see cref="PipelineStoreUnavailableException"/>.
-    /// </summary>
-    private async Task<T> LockedAsync<T>(string operation, bool writes, Func<T> work, CancellationToken cancellationToken)
+    private static void Insert(SqliteConnection connection, StoredDocument document)
     {
-        await _fileGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        var history = document.Array("history");
+        var guard = JobDocuments.GuardState(document);
+        var created = StoredValues.ToTime(document["updated"]).UtcTicks;
+        // The document column keeps the created document's field order; the history lives in its own rows.
+        document["history"] = new List<object?>();
+        var id = Scalar(connection,
+            "INSERT INTO jobs (uuid, pipeline_uuid, archive_path, child_of, state, last_event, updated, modified, visible, revision, salt, recent_salts, " +
+            "callback_salt, owner, project, tenant, history_count, document) VALUES ($uuid, $pipeline, $archive, $child_of, $state, $event, $date, $date, 1, 0, " +
+            "$salt, $salts, $callback, $owner, $project, $tenant, $count, $document) RETURNING id",
+            ("$uuid", document.Text(JobDocuments.UuidField)), ("$pipeline", document.Text("pipeline_uuid")), ("$archive", document.Text("archive_path")),
+            ("$child_of", EmbeddedDocuments.ToJson(document["child_of"])), ("$state", guard.State.ToWireName()), ("$event", document.Text("last_event")),
+            ("$date", created), ("$salt", guard.Salt), ("$salts", EmbeddedDocuments.ToJson(document["_recent_salts"])), ("$callback", guard.CallbackSalt),
+            ("$owner", guard.Admin.Owner), ("$project", guard.Admin.Project), ("$tenant", guard.Admin.Tenant), ("$count", history.Count),
+            ("$document", EmbeddedDocuments.ToJson(document)));
+        for (var seq = 0; seq < history.Count; seq++)
         {
-            return work();
+            Execute(connection, "INSERT INTO job_history (job_id, seq, entry) VALUES ($id, $seq, $entry)",
+                ("$id", id), ("$seq", seq), ("$entry", EmbeddedDocuments.ToJson(history[seq])));
         }
-        catch (Exception ex) when (ex is IOException or LiteException { ErrorCode: LiteException.LOCK_TIMEOUT })
-        {
-            // A lock timeout comes before anything is written; an I/O error may come from the commit itself.
-            throw new PipelineStoreUnavailableException("LiteDB", operation, writes && ex is IOException, ex);
-        }
-        catch (LiteException ex) when (ex.ErrorCode == 0 && ex.Message.StartsWith("Document size exceed", StringComparison.Ordinal))
-        {
-            // LiteDB's document limit (about 16 MB) has no error code of its own; its message is the sign.
-            throw new JobHistoryFullException(operation, "LiteDB", ex);
-        }
-        finally
-        {
-            _fileGate.Release();
-        }
+
+        document["history"] = history;
     }
+
+    private static void DeleteJob(SqliteConnection connection, long id)
+    {
+        Execute(connection, "DELETE FROM job_history WHERE job_id = $id", ("$id", id));
+        Execute(connection, "DELETE FROM jobs WHERE id = $id", ("$id", id));
+    }
+
+    private static GuardRow? ReadGuard(SqliteConnection connection, string jobUuid)
+    {
+        using var command = Command(connection, $"SELECT {JobColumns} FROM jobs WHERE uuid = $uuid", ("$uuid", jobUuid));
+        using var reader = command.ExecuteReader();
+        if (!reader.Read())
+        {
+            return null;
+        }
+
+        var guard = new JobGuardState(JobStates.Parse(reader.GetString(2)), reader.GetString(8), Texts(reader.GetString(9)), reader.GetString(10),
+            new JobAdmin(reader.GetString(11), reader.GetString(12), reader.GetString(13)));
+        return new GuardRow(reader.GetInt64(0), guard, reader.GetInt64(7), reader.GetInt64(14));
+    }
+
+    private static JobSnapshot? ReadJob(SqliteConnection connection, string jobUuid)
+    {
+        using var command = Command(connection, $"SELECT {JobColumns}, document FROM jobs WHERE uuid = $uuid", ("$uuid", jobUuid));
+        long id;
+        StoredDocument document;
+        using (var reader = command.ExecuteReader())
+        {
+            if (!reader.Read())
+            {
+                return null;
+            }
+
+            id = reader.GetInt64(0);
+            document = ToDocument(reader);
+        }
+
+        return WithHistory(connection, id, document);
+    }
+
+    /// <summary>The stored document of a row read with <see cref="JobColumns"/> and <c>document</c>: the columns are the current values.</summary>
+    private static StoredDocument ToDocument(SqliteDataReader reader)
+    {
+        var document = EmbeddedDocuments.DocumentFromJson(reader.GetString(15));
+        document["state"] = reader.GetString(2);
+        document["last_event"] = reader.GetString(3);
+        document["updated"] = new DateTime(reader.GetInt64(4), DateTimeKind.Utc);
+        document["_visible"] = reader.GetInt64(6) != 0;
+        var properties = document.Document("_properties") ?? new StoredDocument();
+        properties["modified_date"] = new DateTime(reader.GetInt64(5), DateTimeKind.Utc);
+        properties["revision"] = reader.GetInt64(7);
+        document["_properties"] = properties;
+        document["_salt"] = reader.GetString(8);
+        document["_recent_salts"] = EmbeddedDocuments.FromJson(reader.GetString(9));
+        document["_callback_salt"] = reader.GetString(10);
+        return document;
+    }
+
+    private static JobSnapshot WithHistory(SqliteConnection connection, long id, StoredDocument document)
+    {
+        using var command = Command(connection, "SELECT entry FROM job_history WHERE job_id = $id ORDER BY seq", ("$id", id));
+        var history = new List<object?>();
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                history.Add(EmbeddedDocuments.FromJson(reader.GetString(0)));
+            }
+        }
+
+        document["history"] = history;
+        return JobDocuments.ToSnapshot(document);
+    }
+
+    private static List<string> Texts(string json) => (EmbeddedDocuments.FromJson(json) as List<object?> ?? []).OfType<string>().ToList();
+
+    private static SqliteCommand Command(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        return command;
+    }
+
+    private static object? Scalar(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = Command(connection, sql, parameters);
+        return command.ExecuteScalar();
+    }
+
+    private static bool Execute(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = Command(connection, sql, parameters);
+        return command.ExecuteNonQuery() > 0;
+    }
+
+    /// <summary>The row of a job as an event or a cancellation sees it.</summary>
+    private sealed record GuardRow(long Id, JobGuardState Guard, long Revision, long HistoryCount);
 }

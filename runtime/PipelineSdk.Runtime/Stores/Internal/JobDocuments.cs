@@ -90,32 +90,6 @@ internal static class JobDocuments
         { "uuid", TypedUuid.CreateRandom(UuidType.PipelineJobEvent) },
     };
 
-    /// <summary>
-    /// Applies a planned event to a document in memory: exactly what the MongoDB store's update operators do
-    /// (the embedded store has no update operators).
-    /// </summary>
-    public static void ApplyEvent(StoredDocument document, JobEventPlan plan)
-    {
-        if (plan.Destination is { } destination)
-        {
-            document["state"] = destination.ToWireName();
-        }
-
-        document["last_event"] = plan.Event.ToWireName();
-        document["updated"] = plan.Date;
-        var properties = document.Document("_properties") ?? new StoredDocument();
-        properties["modified_date"] = plan.Date;
-        properties["revision"] = Convert.ToInt64(properties["revision"] ?? 0) + 1;
-        document["_properties"] = properties;
-        document["_salt"] = plan.NewSalt;
-        var history = document.Array("history").ToList();
-        history.Add(plan.HistoryEntry);
-        document["history"] = history;
-        var salts = document.Array("_recent_salts").ToList();
-        salts.Add(plan.NewSalt);
-        document["_recent_salts"] = salts.Skip(Math.Max(0, salts.Count - SaltWindow)).ToList();
-    }
-
     /// <summary>The parts of a stored job that decide whether an event may be applied.</summary>
     public static JobGuardState GuardState(StoredDocument document) => new(
         JobStates.Parse(document.Text("state") ?? JobState.Created.ToWireName()),
@@ -164,16 +138,42 @@ internal static class JobDocuments
             Source = properties.Text("source") ?? "",
             Admin = admin,
             UpdateToken = IssueUpdateToken(salt, uuid, admin),
-            CallbackToken = new CallbackToken(UpdateTokens.DeriveCallback(callbackSalt, uuid, admin).Reveal())
-            {
-                IssuedFromSalt = callbackSalt,
-            },
+            CallbackToken = IssueCallbackToken(callbackSalt, uuid, admin),
         };
     }
+
+    /// <summary>
+    /// What an event changed, from the job's fields after it (<c>uuid</c>, <c>state</c>, <c>_properties.revision</c>,
+    /// <c>_salt</c>, <c>_callback_salt</c>, <c>_admin</c>; the history is not needed) and the event's plan.
+    /// </summary>
+    public static AppliedJobEvent ToApplied(StoredDocument after, JobEventPlan plan)
+    {
+        var uuid = after.Text(UuidField) ?? throw new InvalidOperationException("A stored job has no uuid.");
+        var salt = after.Text("_salt") ?? throw new InvalidOperationException($"Job {uuid} has no _salt.");
+        return Applied(uuid, JobStates.Parse(after.Text("state") ?? JobState.Created.ToWireName()), RevisionOf(after), salt,
+            after.Text("_callback_salt") ?? salt, Admin(after), plan);
+    }
+
+    /// <summary>What an event changed, from the job's new state, revision, salts and owner and the event's plan.</summary>
+    public static AppliedJobEvent Applied(string uuid, JobState state, long revision, string salt, string callbackSalt, JobAdmin admin, JobEventPlan plan) => new()
+    {
+        Uuid = uuid,
+        State = state,
+        LastEvent = plan.Event,
+        Revision = revision,
+        Updated = StoredValues.ToTime(plan.Date),
+        UpdateToken = IssueUpdateToken(salt, uuid, admin),
+        CallbackToken = IssueCallbackToken(callbackSalt, uuid, admin),
+        Entry = ToHistoryEntry(plan.HistoryEntry),
+    };
 
     /// <summary>The update token of a salt, remembering the salt so the next event can check it without a read.</summary>
     public static UpdateToken IssueUpdateToken(string salt, string jobUuid, JobAdmin admin) =>
         new(UpdateTokens.Derive(salt, jobUuid, admin).Reveal()) { IssuedFromSalt = salt };
+
+    /// <summary>The callback token of a callback salt, remembering the salt.</summary>
+    public static CallbackToken IssueCallbackToken(string callbackSalt, string jobUuid, JobAdmin admin) =>
+        new(UpdateTokens.DeriveCallback(callbackSalt, jobUuid, admin).Reveal()) { IssuedFromSalt = callbackSalt };
 
     private static JobHistoryEntry ToHistoryEntry(StoredDocument entry) => new(
         StoredValues.ToTime(entry["date"]),

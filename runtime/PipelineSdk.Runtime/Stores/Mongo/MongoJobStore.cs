@@ -17,7 +17,13 @@ namespace PipelineSdk.Stores.Mongo;
 /// </summary>
 public sealed class MongoJobStore : IPipelineJobStore, ICancellableJobStore
 {
-    private static readonly FindOneAndUpdateOptions<BsonDocument> ReturnAfter = new() { ReturnDocument = ReturnDocument.After };
+    // An event's answer: the fields it changed and the tokens need, never the history (its cost grows with the job).
+    private static readonly FindOneAndUpdateOptions<BsonDocument> ReturnAfter = new()
+    {
+        ReturnDocument = ReturnDocument.After,
+        Projection = Builders<BsonDocument>.Projection
+            .Include(JobDocuments.UuidField).Include("state").Include("_properties.revision").Include("_salt").Include("_callback_salt").Include("_admin"),
+    };
 
     private static readonly ProjectionDefinition<BsonDocument> GuardFields = Builders<BsonDocument>.Projection
         .Include("state").Include("_salt").Include("_recent_salts").Include("_callback_salt").Include("_admin").Include(JobDocuments.VisibleField);
@@ -87,12 +93,12 @@ public sealed class MongoJobStore : IPipelineJobStore, ICancellableJobStore
             await FindAsync(jobUuid, cancellationToken).ConfigureAwait(false) ?? throw new UnknownJobException(jobUuid));
 
     /// <inheritdoc />
-    public Task<JobSnapshot> ApplyAsync(string jobUuid, JobEvent jobEvent, JsonObject? data, SecretToken? token, CancellationToken cancellationToken = default) =>
+    public Task<AppliedJobEvent> ApplyAsync(string jobUuid, JobEvent jobEvent, JsonObject? data, SecretToken? token, CancellationToken cancellationToken = default) =>
         CallAsync(ApplyOperation(jobUuid, jobEvent), writes: true, () =>
             ApplyAsync(JobStoreCore.JobKey(jobUuid), jobEvent, data, _core.Guard.Resolve(jobUuid, jobEvent, token), cancellationToken));
 
     /// <inheritdoc />
-    public Task<JobSnapshot> ApplyWithTokenTextAsync(string jobUuid, JobEvent jobEvent, JsonObject? data, string? tokenText, CancellationToken cancellationToken = default) =>
+    public Task<AppliedJobEvent> ApplyWithTokenTextAsync(string jobUuid, JobEvent jobEvent, JsonObject? data, string? tokenText, CancellationToken cancellationToken = default) =>
         CallAsync(ApplyOperation(jobUuid, jobEvent), writes: true, () =>
             ApplyAsync(JobStoreCore.JobKey(jobUuid), jobEvent, data, _core.Guard.ResolveText(jobUuid, jobEvent, tokenText), cancellationToken));
 
@@ -260,7 +266,7 @@ public sealed class MongoJobStore : IPipelineJobStore, ICancellableJobStore
         return JobDocuments.ToSnapshot(document);
     }
 
-    private async Task<JobSnapshot> ApplyAsync(string jobUuid, JobEvent jobEvent, JsonObject? data, TokenCondition condition, CancellationToken cancellationToken)
+    private async Task<AppliedJobEvent> ApplyAsync(string jobUuid, JobEvent jobEvent, JsonObject? data, TokenCondition condition, CancellationToken cancellationToken)
     {
         await EnsureIndexesAsync(cancellationToken).ConfigureAwait(false);
         var plan = _core.Plan(jobEvent, data);
@@ -276,9 +282,17 @@ public sealed class MongoJobStore : IPipelineJobStore, ICancellableJobStore
                 .ConfigureAwait(false);
             if (after is not null)
             {
-                var snapshot = await CompleteAsync(after, cancellationToken).ConfigureAwait(false);
-                StoreLog.Applied(_core.Logger, jobEvent.ToWireName(), jobUuid, snapshot.State.ToWireName(), snapshot.Revision);
-                return snapshot;
+                if (!after.Contains("_callback_salt"))
+                {
+                    // A job the Python original created: give it its callback salt first, as a read does.
+                    await AddCallbackSaltAsync(jobUuid, cancellationToken).ConfigureAwait(false);
+                    after = await _jobs.Find(new BsonDocument(JobDocuments.UuidField, jobUuid)).Project(ReturnAfter.Projection)
+                        .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false) ?? throw new UnknownJobException(jobUuid);
+                }
+
+                var applied = JobDocuments.ToApplied(MongoDocuments.FromBson(after), plan);
+                StoreLog.Applied(_core.Logger, jobEvent.ToWireName(), jobUuid, applied.State.ToWireName(), applied.Revision);
+                return applied;
             }
 
             // The filter missed: read once to throw the precise reason, or learn that a concurrent change has passed.
@@ -403,22 +417,27 @@ public sealed class MongoJobStore : IPipelineJobStore, ICancellableJobStore
     }
 
     /// <summary>
-    /// Reads a stored job. A job the Python original created has no callback salt yet: it gets one (only if still
-    /// missing, so concurrent readers agree) before its callback token is derived.
+    /// Reads a stored job. A job the Python original created has no callback salt yet: it gets one before its
+    /// callback token is derived.
     /// </summary>
     private async Task<JobSnapshot> CompleteAsync(BsonDocument found, CancellationToken cancellationToken)
     {
         if (!found.Contains("_callback_salt"))
         {
             var uuid = found[JobDocuments.UuidField].AsString;
-            var filter = new BsonDocument { { JobDocuments.UuidField, uuid }, { "_callback_salt", new BsonDocument("$exists", false) } };
-            await _jobs.UpdateOneAsync(filter, new BsonDocument("$set", new BsonDocument("_callback_salt", Salts.NewSalt())), cancellationToken: cancellationToken)
-                .ConfigureAwait(false);
+            await AddCallbackSaltAsync(uuid, cancellationToken).ConfigureAwait(false);
             found = await _jobs.Find(new BsonDocument(JobDocuments.UuidField, uuid)).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false)
                 ?? throw new UnknownJobException(uuid);
         }
 
         return JobDocuments.ToSnapshot(MongoDocuments.FromBson(found));
+    }
+
+    /// <summary>Gives a job the Python original created its callback salt, only if still missing, so concurrent readers agree.</summary>
+    private Task AddCallbackSaltAsync(string jobUuid, CancellationToken cancellationToken)
+    {
+        var filter = new BsonDocument { { JobDocuments.UuidField, jobUuid }, { "_callback_salt", new BsonDocument("$exists", false) } };
+        return _jobs.UpdateOneAsync(filter, new BsonDocument("$set", new BsonDocument("_callback_salt", Salts.NewSalt())), cancellationToken: cancellationToken);
     }
 
     private async Task RequirePipelineAsync(string pipelineUuid, CancellationToken cancellationToken)

@@ -1,0 +1,225 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Logging;
+using MongoDB.Driver;
+using PipelineSdk.Endpoint;
+using PipelineSdk.Jobs;
+using PipelineSdk.Stores;
+using PipelineSdk.Stores.Embedded;
+using PipelineSdk.Stores.Mongo;
+using PipelineSdk.Stores.Tests.WireServer;
+
+namespace PipelineSdk.Benchmarks.Load;
+
+/// <summary>
+/// The load benchmark (<c>dotnet run -c Release --project tests/PipelineSdk.Benchmarks -- load</c>), in one process and
+/// one run: (1) <c>update</c> events with the callback token through the events endpoint on each store, and the bare
+/// ceiling endpoint, with 64 connections and 200 jobs round robin; (2) the time of one event through each store for a
+/// job with 10, 1,000 and 10,000 history entries. Prints Markdown tables. Loopback only, bounded in time.
+/// </summary>
+public static class EndpointLoadRun
+{
+    private const string Pipeline = "106c46ff-8186-5756-a934-071f4497b58d";
+    private const string Manager = "jobs-manager.bench";
+    private const string Nonce = "BENCH_0123456789abcdef";
+    private const int Connections = 64;
+    private const int Jobs = 200;
+    private const int EventsPerLevel = 200;
+    private static readonly int[] HistoryLevels = [10, 1_000, 10_000];
+    private static readonly JsonObject Payload = new() { ["percent"] = 40, ["note"] = "halfway through the second stage" };
+
+    /// <summary>
+    /// Runs everything; <c>--seconds N</c> sets the measured window of each load (default 10), and
+    /// <c>--seconds N --only TEXT</c> keeps the stores whose row name contains TEXT.
+    /// </summary>
+    public static async Task RunAsync(string[] args)
+    {
+        var seconds = args is ["--seconds", var s, ..] ? int.Parse(s, CultureInfo.InvariantCulture) : 10;
+        var only = args is [_, _, "--only", var o] ? o : null;
+        var warmup = TimeSpan.FromSeconds(3);
+        var measured = TimeSpan.FromSeconds(seconds);
+        var folder = Directory.CreateTempSubdirectory("psdk-load-").FullName;
+        var uri = Environment.GetEnvironmentVariable(CongoServerProcess.RealMongoVariable);
+        await using var server = string.IsNullOrWhiteSpace(uri) ? await CongoServerProcess.StartAsync() : null;
+        var database = new MongoClient(uri is { Length: > 0 } ? uri : server!.ConnectionString).GetDatabase("psdk_load_" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            Console.WriteLine($"load: {Connections} connections, {Jobs} jobs round robin, {warmup.TotalSeconds:0} s warm-up + {measured.TotalSeconds:0} s measured per row; load average {LoadAverage()}");
+            var rows = new List<(string Name, LoadResult Result)>();
+
+            await using (var ceiling = await CeilingEndpoint.StartAsync())
+            {
+                var url = new Uri(new Uri(ceiling.Urls.Single()), $"/actors/v2/{Manager}/messages?x-nonce={Nonce}");
+                var bodies = Enumerable.Range(0, Jobs).Select(i => Body($"107{i:x5}-0000-5000-8000-000000000000", "0123456789abcdef")).ToArray();
+                rows.Add(("Ceiling: bare ASP.NET Core endpoint (parse JSON, answer)", await HttpLoad.RunAsync(url, n => bodies[n % Jobs], Connections, warmup, measured)));
+                Console.WriteLine(Row(rows[^1].Name, rows[^1].Result, rows[0].Result));
+            }
+
+            var stores = new List<(string Name, Func<IPipelineJobStore> Open)>
+            {
+                ("Embedded (SQLite, durability Full)", () => new EmbeddedJobStore(new EmbeddedStoreOptions { FilePath = Path.Combine(folder, "full.sqlite"), Durability = EmbeddedDurability.Full })),
+                ("Embedded (SQLite, durability Normal)", () => new EmbeddedJobStore(new EmbeddedStoreOptions { FilePath = Path.Combine(folder, "normal.sqlite"), Durability = EmbeddedDurability.Normal })),
+                ("MongoDB (CongoDB wire server)", () => new MongoJobStore(database)),
+            };
+            var perEvent = new List<(string Name, double[] Medians)>();
+            foreach (var (name, open) in stores.Where(st => only is null || st.Name.Contains(only, StringComparison.OrdinalIgnoreCase)))
+            {
+                var store = open();
+                try
+                {
+                    await store.RegisterPipelineAsync(Pipeline, null);
+                    var jobs = await CreateJobsAsync(store);
+                    rows.Add(($"Events endpoint, {name}", await EndpointLoadAsync(store, jobs, warmup, measured)));
+                    Console.WriteLine(Row(rows[^1].Name, rows[^1].Result, rows[0].Result));
+                    rows.Add(($"Store alone (no HTTP), {name}", await StoreLoadAsync(store, jobs, warmup, measured)));
+                    Console.WriteLine(Row(rows[^1].Name, rows[^1].Result, rows[0].Result));
+                    perEvent.Add((name, await PerEventAsync(store)));
+                    Console.WriteLine($"{name}: per-event median at history {string.Join(", ", HistoryLevels.Zip(perEvent[^1].Medians, (h, m) => $"{h}: {m:0.000} ms"))}");
+                }
+                finally
+                {
+                    (store as IDisposable)?.Dispose();
+                }
+            }
+
+            Console.WriteLine();
+            Console.WriteLine("| Workload: 200 jobs round robin, 64 connections | Events/s | Ratio to ceiling | p50 ms | p99 ms | p99 / ceiling p99 | Non-200 |");
+            Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
+            foreach (var (name, result) in rows)
+            {
+                Console.WriteLine(Row(name, result, rows[0].Result));
+            }
+
+            Console.WriteLine();
+            Console.WriteLine($"| One job, one client: median time per event through the store | {string.Join(" | ", HistoryLevels.Select(h => $"{h:N0} entries"))} | {HistoryLevels[^1]:N0} / {HistoryLevels[0]} |");
+            Console.WriteLine($"|---|{string.Concat(HistoryLevels.Select(_ => "---:|"))}---:|");
+            foreach (var (name, medians) in perEvent)
+            {
+                Console.WriteLine($"| {name} | {string.Join(" | ", medians.Select(m => $"{m:0.000} ms"))} | {medians[^1] / medians[0]:0.00} |");
+            }
+        }
+        finally
+        {
+            await database.Client.DropDatabaseAsync(database.DatabaseNamespace.DatabaseName);
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static async Task<List<JobSnapshot>> CreateJobsAsync(IPipelineJobStore store)
+    {
+        var jobs = new List<JobSnapshot>();
+        for (var i = 0; i < Jobs; i++)
+        {
+            jobs.Add(await store.CreateAsync(JobInputs(new JsonObject { ["load"] = i })));
+        }
+
+        return jobs;
+    }
+
+    /// <summary>
+    /// The same events straight into the store, with the token as text as the endpoint passes it: what the store
+    /// allows under 64 concurrent callers, apart from HTTP.
+    /// </summary>
+    private static async Task<LoadResult> StoreLoadAsync(IPipelineJobStore store, List<JobSnapshot> jobs, TimeSpan warmup, TimeSpan measured)
+    {
+        long sequence = -1;
+        var clock = Stopwatch.StartNew();
+        var end = warmup + measured;
+        var latencies = new List<double>[Connections];
+        await Task.WhenAll(Enumerable.Range(0, Connections).Select(client => Task.Run(async () =>
+        {
+            var mine = latencies[client] = [];
+            while (clock.Elapsed < end)
+            {
+                var job = jobs[(int)(Interlocked.Increment(ref sequence) % Jobs)];
+                var sent = clock.Elapsed;
+                await store.ApplyWithTokenTextAsync(job.Uuid, JobEvent.Update, Payload, job.CallbackToken.Reveal());
+                var answered = clock.Elapsed;
+                if (sent >= warmup && answered <= end)
+                {
+                    mine.Add((answered - sent).TotalMilliseconds);
+                }
+            }
+        })));
+        var all = latencies.SelectMany(l => l).Order().ToArray();
+        return new LoadResult(all.Length, 0, measured.TotalSeconds, HttpLoad.Percentile(all, 0.5), HttpLoad.Percentile(all, 0.99));
+    }
+
+    private static async Task<LoadResult> EndpointLoadAsync(IPipelineJobStore store, List<JobSnapshot> jobs, TimeSpan warmup, TimeSpan measured)
+    {
+        var bodies = jobs.Select(j => Body(j.Uuid, j.CallbackToken.Reveal())).ToArray();
+        var options = new PipelineJobEventsHostOptions
+        {
+            Store = store,
+            ConfigureEvents = events =>
+            {
+                events.ManagerIds.Add(Manager);
+                events.Nonces.Add(new EndpointNonce(Nonce));
+                events.RateLimitPermits = 0;
+            },
+            // As `pipelinejobs serve` logs: the console at Information (per-request lines are Debug).
+            ConfigureLogging = logging => logging.AddSimpleConsole(console => console.SingleLine = true),
+        };
+        options.Urls.Clear();
+        options.Urls.Add("http://127.0.0.1:0");
+        await using var app = PipelineJobEventsHost.Build(options);
+        await app.StartAsync();
+        var url = new Uri(new Uri(app.Urls.Single()), $"/actors/v2/{Manager}/messages?x-nonce={Nonce}");
+        var result = await HttpLoad.RunAsync(url, n => bodies[n % Jobs], Connections, warmup, measured);
+        await app.StopAsync();
+        return result;
+    }
+
+    /// <summary>The median time of one event through the store for a job at each history level (filled by events).</summary>
+    private static async Task<double[]> PerEventAsync(IPipelineJobStore store)
+    {
+        var job = await store.CreateAsync(JobInputs(new JsonObject { ["single"] = Guid.NewGuid().ToString() }));
+        var entries = 1;
+        var medians = new List<double>();
+        foreach (var level in HistoryLevels)
+        {
+            for (; entries < level; entries++)
+            {
+                await store.ApplyAsync(job.Uuid, JobEvent.Update, Payload, job.CallbackToken);
+            }
+
+            var times = new double[EventsPerLevel];
+            for (var i = 0; i < EventsPerLevel; i++)
+            {
+                var started = Stopwatch.GetTimestamp();
+                await store.ApplyAsync(job.Uuid, JobEvent.Update, Payload, job.CallbackToken);
+                times[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            }
+
+            entries += EventsPerLevel;
+            Array.Sort(times);
+            medians.Add(HttpLoad.Percentile(times, 0.5));
+        }
+
+        return [.. medians];
+    }
+
+    private static NewJob JobInputs(JsonObject data) => new()
+    {
+        PipelineUuid = Pipeline,
+        ArchivePath = "/products/v2/load",
+        Data = data,
+        Admin = new JobAdmin("sd2eadm"),
+    };
+
+    private static byte[] Body(string uuid, string token) => Encoding.UTF8.GetBytes(new JsonObject
+    {
+        ["uuid"] = uuid,
+        ["name"] = "update",
+        ["token"] = token,
+        ["data"] = Payload.DeepClone(),
+    }.ToJsonString());
+
+    private static string Row(string name, LoadResult result, LoadResult ceiling) =>
+        $"| {name} | {result.PerSecond:N0} | {result.PerSecond / ceiling.PerSecond:P1} | {result.P50:0.0} | {result.P99:0.0} | {result.P99 / ceiling.P99:0.00} | {result.Failures} |";
+
+    private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+}
