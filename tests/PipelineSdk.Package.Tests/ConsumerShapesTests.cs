@@ -78,12 +78,12 @@ public sealed class ConsumerShapesTests(PackedFeed packed)
         ("ConfigOnly", new()
         {
             ["schemas/config/shape.schema.json"] = ConfigSchema,
-            ["Program.cs"] = """
+            ["Program.cs"] = $$"""
                 using Microsoft.Extensions.Configuration;
 
                 var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
                 {
-                    ["pipelines:pipeline_uuid"] = "p",
+                    ["pipelines:pipeline_uuid"] = "{{PipelineUuid}}",
                     ["shape:steps"] = "5",
                 }).Build();
                 ShapeReactorSettings settings = ShapeReactorSettingsBinder.Bind(configuration);
@@ -95,7 +95,7 @@ public sealed class ConsumerShapesTests(PackedFeed packed)
             ["schemas/events/progress.schema.json"] = PayloadSchema,
             ["Program.cs"] = CreateJob + """
                 var stored = await job.UpdateAsync(new Progress { Percent = 40 });
-                Console.WriteLine($"{stored.LastEvent.ToWireName()} {stored.Data!.ToJsonString()}");
+                Console.WriteLine($"{stored.LastEvent.ToWireName()} {stored.History[^1].Data!.ToJsonString()}");
                 """,
         }, """update {"percent":40}"""),
         ("MessageOnly", new()
@@ -111,7 +111,7 @@ public sealed class ConsumerShapesTests(PackedFeed packed)
             // No PackageReference: the runtime comes through the referenced project, the payload types from it.
             ["Program.cs"] = "using PayloadOnly;\n" + CreateJob + """
                 var stored = await job.UpdateAsync(new Progress { Percent = 60 });
-                Console.WriteLine($"{stored.LastEvent.ToWireName()} {stored.Data!.ToJsonString()}");
+                Console.WriteLine($"{stored.LastEvent.ToWireName()} {stored.History[^1].Data!.ToJsonString()}");
                 """,
         }, """update {"percent":60}"""),
     ];

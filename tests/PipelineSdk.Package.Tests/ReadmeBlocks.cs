@@ -11,9 +11,9 @@ internal static partial class ReadmeBlocks
 {
     public static IReadOnlyList<ReadmeBlock> All { get; } = Parse(File.ReadAllLines(Repository.PathOf("README.md")));
 
-    /// <summary>The one block of a language under a heading.</summary>
-    public static ReadmeBlock Under(string heading, string language) =>
-        Assert.Single(All, block => block.Heading == heading && block.Language == language);
+    /// <summary>The one block of a language marked <c>run</c> under a heading.</summary>
+    public static ReadmeBlock RunnableUnder(string heading, string language) =>
+        Assert.Single(All, block => block.Heading == heading && block.Language == language && block.Marker == "run");
 
     private static List<ReadmeBlock> Parse(string[] lines)
     {
