@@ -33,7 +33,8 @@ public sealed partial class ConsumerCompileErrorTests(PackedFeed packed)
         }
         """;
 
-    private const string Payloads = """
+    /// <summary>Payload schemas of <c>update</c> (<c>Progress</c>) and <c>fail</c> (<c>FailNote</c>).</summary>
+    internal const string Payloads = """
         {
           "$schema": "http://json-schema.org/draft-07/schema#",
           "title": "ConsumerPayloads",

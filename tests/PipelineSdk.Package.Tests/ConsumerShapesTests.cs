@@ -43,21 +43,6 @@ public sealed class ConsumerShapesTests(PackedFeed packed)
         }
         """;
 
-    private const string PayloadSchema = """
-        {
-          "$schema": "http://json-schema.org/draft-07/schema#",
-          "title": "ShapePayloads",
-          "x-pipelinejob-payloads": {
-            "update": {
-              "title": "Progress",
-              "type": "object",
-              "properties": { "percent": { "type": "integer", "minimum": 0, "maximum": 100 } },
-              "required": ["percent"]
-            }
-          }
-        }
-        """;
-
     private const string MessageSchema = """
         {
           "$schema": "http://json-schema.org/draft-07/schema#",
@@ -92,7 +77,7 @@ public sealed class ConsumerShapesTests(PackedFeed packed)
         }, "steps 5 api https://api.sd2e.org"),
         ("PayloadOnly", new()
         {
-            ["schemas/events/progress.schema.json"] = PayloadSchema,
+            ["schemas/events/payloads.schema.json"] = ConsumerCompileErrorTests.Payloads,
             ["Program.cs"] = CreateJob + """
                 var stored = await job.UpdateAsync(new Progress { Percent = 40 });
                 Console.WriteLine($"{stored.LastEvent.ToWireName()} {stored.History[^1].Data!.ToJsonString()}");
