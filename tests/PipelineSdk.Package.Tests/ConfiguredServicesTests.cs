@@ -65,7 +65,7 @@ public sealed class ConfiguredServicesTests(PackedFeed packed)
             """);
         var project = Path.Combine(packed.Workspace, "Configured");
 
-        var run = DotnetProcess.Run(project, new Dictionary<string, string> { ["USER"] = "" }, "run", "-c", "Release");
+        var run = DotnetProcess.Run(project, new Dictionary<string, string?> { ["USER"] = "" }, "run", "-c", "Release");
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal(

@@ -33,7 +33,8 @@ public sealed partial class ConsumerCompileErrorTests(PackedFeed packed)
         }
         """;
 
-    private const string Payloads = """
+    /// <summary>Payload schemas of <c>update</c> (<c>Progress</c>) and <c>fail</c> (<c>FailNote</c>).</summary>
+    internal const string Payloads = """
         {
           "$schema": "http://json-schema.org/draft-07/schema#",
           "title": "ConsumerPayloads",
@@ -57,19 +58,7 @@ public sealed partial class ConsumerCompileErrorTests(PackedFeed packed)
     [Fact]
     public void Wrong_event_wrong_payload_and_admin_event_without_token_are_compile_errors_at_their_lines()
     {
-        packed.Write("Consumer/Consumer.csproj", """
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-                <Nullable>enable</Nullable>
-                <ImplicitUsings>enable</ImplicitUsings>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="PipelineSdk" Version="$(PipelineSdkVersion)" />
-              </ItemGroup>
-            </Project>
-            """);
+        packed.Write("Consumer/Consumer.csproj", ConsumerProject.ReferencingPackage);
         packed.Write("Consumer/schemas/events/payloads.schema.json", Payloads);
         packed.Write("Consumer/Program.cs", Program);
 

@@ -10,9 +10,14 @@ internal static class DotnetProcess
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(10);
 
-    public static DotnetResult Run(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
+    /// <summary>Runs <c>dotnet</c> with the arguments; an environment value of null removes that variable.</summary>
+    public static DotnetResult Run(string workingDirectory, IReadOnlyDictionary<string, string?>? environment, params string[] args) =>
+        Run("dotnet", workingDirectory, environment, args);
+
+    /// <summary>Runs a program (<c>dotnet</c>, <c>bash</c>) in the environment a user's shell gives it.</summary>
+    public static DotnetResult Run(string program, string workingDirectory, IReadOnlyDictionary<string, string?>? environment, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(program)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -33,9 +38,16 @@ internal static class DotnetProcess
         start.Environment["DOTNET_NOLOGO"] = "1";
         start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
         start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
         {
-            start.Environment[name] = value;
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
         }
 
         using var process = Process.Start(start)!;
@@ -44,9 +56,9 @@ internal static class DotnetProcess
         if (!process.WaitForExit(Timeout))
         {
             process.Kill(entireProcessTree: true);
-            Assert.Fail($"dotnet {string.Join(' ', args)} did not finish within {Timeout.TotalMinutes} minutes");
+            Assert.Fail($"{program} {string.Join(' ', args)} did not finish within {Timeout.TotalMinutes} minutes");
         }
 
-        return new DotnetResult(string.Join(' ', args), process.ExitCode, stdout.Result, stderr.Result);
+        return new DotnetResult(program + " " + string.Join(' ', args), process.ExitCode, stdout.Result, stderr.Result);
     }
 }

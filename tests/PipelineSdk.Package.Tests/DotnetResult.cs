@@ -4,5 +4,5 @@ namespace PipelineSdk.Package.Tests;
 public sealed record DotnetResult(string Command, int ExitCode, string Stdout, string Stderr)
 {
     /// <summary>Everything the command printed, for assertion messages.</summary>
-    public override string ToString() => $"dotnet {Command} exited {ExitCode}\n--- stdout\n{Stdout}\n--- stderr\n{Stderr}";
+    public override string ToString() => $"{Command} exited {ExitCode}\n--- stdout\n{Stdout}\n--- stderr\n{Stderr}";
 }

@@ -19,7 +19,7 @@ internal static class ConfigEmitter
 
     public static IEnumerable<GeneratedFile> Emit(ConfigSpec spec)
     {
-        var writer = new SourceWriter().WriteHeader().WriteLine("namespace " + spec.Namespace + ";").WriteLine();
+        var writer = new SourceWriter().WriteHeader().WriteUserNamespace(spec.Namespace);
         foreach (var type in spec.Enums)
         {
             TypeWriter.WriteEnum(writer, type);

@@ -23,7 +23,7 @@ internal static class MessageEmitter
 
     public static IEnumerable<GeneratedFile> Emit(MessageSpec spec)
     {
-        var writer = new SourceWriter().WriteHeader().WriteLine("namespace " + spec.Namespace + ";").WriteLine();
+        var writer = new SourceWriter().WriteHeader().WriteUserNamespace(spec.Namespace);
         foreach (var type in spec.Enums)
         {
             TypeWriter.WriteEnum(writer, type);

@@ -5,8 +5,10 @@ using PipelineSdk.Generator.Schemas;
 namespace PipelineSdk.Generator.Emit;
 
 /// <summary>
-/// Emits one payload file: the records and enums, their reflection-free <c>Validate()</c> and <c>ToJsonObject()</c>,
-/// and typed extension methods on <c>JobEventSender</c> that validate before anything is sent.
+/// Emits the files of one payload schema: the records and enums, their reflection-free <c>Validate()</c> and
+/// <c>ToJsonObject()</c>; and, in a second file, typed extension methods on <c>JobEventSender</c> that validate before
+/// anything is sent. The extensions live in <c>PipelineSdk.Jobs</c>, the job types' namespace, so they are found
+/// wherever a job is used, in this project or in one that references it.
 /// </summary>
 internal static class PayloadEmitter
 {
@@ -16,7 +18,7 @@ internal static class PayloadEmitter
 
     public static IEnumerable<GeneratedFile> Emit(PayloadSetSpec spec)
     {
-        var writer = new SourceWriter().WriteHeader().WriteLine("namespace " + spec.Namespace + ";").WriteLine();
+        var writer = new SourceWriter().WriteHeader().WriteUserNamespace(spec.Namespace);
         foreach (var type in spec.Enums)
         {
             TypeWriter.WriteEnum(writer, type);
@@ -29,9 +31,16 @@ internal static class PayloadEmitter
             writer.WriteLine();
         }
 
-        WriteExtensions(writer, spec);
         yield return new GeneratedFile(spec.HintName, writer.ToString());
+
+        var extensions = new SourceWriter().WriteHeader().WriteLine("namespace PipelineSdk.Jobs;").WriteLine();
+        WriteExtensions(extensions, spec);
+        yield return new GeneratedFile(ExtensionsHintName(spec), extensions.ToString());
     }
+
+    /// <summary>The hint name of the extensions file: the payload file's, with <c>.Extensions</c> before <c>.g.cs</c>.</summary>
+    public static string ExtensionsHintName(PayloadSetSpec spec) =>
+        spec.HintName.Substring(0, spec.HintName.Length - ".g.cs".Length) + ".Extensions.g.cs";
 
     /// <summary>Validate, ValidateInto and ToJsonObject of a payload or message record.</summary>
     internal static void WritePayloadMembers(SourceWriter writer, ObjectTypeSpec type)
@@ -124,8 +133,9 @@ internal static class PayloadEmitter
             writer.WriteLine("/// <returns>The job as stored after the event.</returns>");
             writer.WriteLine("/// <exception cref=\"global::PipelineSdk.Errors.PipelineJobValidationException\">The payload violates its schema; nothing was sent.</exception>");
             var admin = payload.RequiresAdminToken ? "global::PipelineSdk.Tokens.AdminToken adminToken, " : string.Empty;
+            var type = "global::" + spec.Namespace + "." + payload.TypeName;
             writer.OpenBlock("public static global::System.Threading.Tasks.Task<global::PipelineSdk.Jobs.JobSnapshot> " + payload.MethodName +
-                "(this global::PipelineSdk.Jobs.JobEventSender job, " + admin + payload.TypeName + " data, global::System.Threading.CancellationToken cancellationToken = default)");
+                "(this global::PipelineSdk.Jobs.JobEventSender job, " + admin + type + " data, global::System.Threading.CancellationToken cancellationToken = default)");
             writer.WriteLine("if (job is null) throw new global::System.ArgumentNullException(nameof(job));");
             writer.WriteLine("if (data is null) throw new global::System.ArgumentNullException(nameof(data));");
             writer.WriteLine("var problems = data.Validate();");

@@ -81,5 +81,12 @@ internal sealed class SourceWriter
         return WriteLine();
     }
 
+    /// <summary>
+    /// The namespace of a user's generated types, also imported project-wide by a global using: top-level statements
+    /// and every namespace of the project see the generated types without a using of their own.
+    /// </summary>
+    public SourceWriter WriteUserNamespace(string ns) =>
+        WriteLine("global using global::" + ns + ";").WriteLine().WriteLine("namespace " + ns + ";").WriteLine();
+
     public override string ToString() => _builder.ToString();
 }

@@ -160,6 +160,8 @@ public sealed class PayloadGenerationTests
     [Theory]
     [InlineData("PipelineSdk.Payloads.Progress.g.cs")]
     [InlineData("PipelineSdk.Payloads.OtherProgress.g.cs")]
+    [InlineData("PipelineSdk.Payloads.Progress.Extensions.g.cs")]
+    [InlineData("PipelineSdk.Payloads.OtherProgress.Extensions.g.cs")]
     public void Generated_source_matches_its_snapshot(string hintName) =>
         Snapshot.Match(hintName, Generated.Value.Source(hintName));
 
