@@ -409,11 +409,12 @@ internal sealed class TypeModelBuilder
         _ => null,
     };
 
+    /// <summary>The static Regex method keeps recently used patterns in the process-wide Regex cache, so a pattern repeated across files is parsed once.</summary>
     private static bool IsValidRegex(string pattern)
     {
         try
         {
-            _ = new Regex(pattern, RegexOptions.None, TimeSpan.FromSeconds(1));
+            _ = Regex.IsMatch(string.Empty, pattern, RegexOptions.None, TimeSpan.FromSeconds(1));
             return true;
         }
         catch (ArgumentException)

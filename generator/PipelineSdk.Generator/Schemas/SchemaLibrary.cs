@@ -96,21 +96,39 @@ internal sealed class SchemaLibrary
     /// </summary>
     private static JObject Sanitize(JObject raw)
     {
-        if (raw["x-pipelinejob-fsm"] is null && raw["x-pipelinejob-payloads"] is null && !HasDescriptionObjects(raw))
+        var descriptionObjects = DescriptionObjects(raw);
+        if (raw["x-pipelinejob-fsm"] is null && raw["x-pipelinejob-payloads"] is null && descriptionObjects == 0)
         {
             return raw;
         }
 
-        var copy = (JObject)raw.DeepClone();
-        foreach (var descriptions in copy.SelectTokens("$..x-enum-descriptions"))
+        // Copy without the state machine (the largest part of the canonical event schema, read by the parser itself).
+        var copy = new JObject();
+        foreach (var member in raw.Properties())
         {
-            if (descriptions is JObject && descriptions.Parent is JProperty property)
+            if (member.Name != "x-pipelinejob-fsm")
+            {
+                copy.Add(new JProperty(member.Name, member.Value));
+            }
+        }
+
+        if (descriptionObjects > 0)
+        {
+            var remove = new List<JProperty>();
+            foreach (var token in copy.Descendants())
+            {
+                if (token is JProperty { Name: "x-enum-descriptions", Value: JObject } property)
+                {
+                    remove.Add(property);
+                }
+            }
+
+            foreach (var property in remove)
             {
                 property.Remove();
             }
         }
 
-        copy.Remove("x-pipelinejob-fsm");
         if (copy["x-pipelinejob-payloads"] is JObject payloads)
         {
             copy.Remove("x-pipelinejob-payloads");
@@ -129,17 +147,18 @@ internal sealed class SchemaLibrary
         return copy;
     }
 
-    private static bool HasDescriptionObjects(JObject token)
+    private static int DescriptionObjects(JObject root)
     {
-        foreach (var descendant in token.Descendants())
+        var count = 0;
+        foreach (var token in root.Descendants())
         {
-            if (descendant is JProperty { Name: "x-enum-descriptions", Value: JObject })
+            if (token is JProperty { Name: "x-enum-descriptions", Value: JObject })
             {
-                return true;
+                count++;
             }
         }
 
-        return false;
+        return count;
     }
 
     private JsonReferenceResolver CreateResolver(JsonSchema root) =>
