@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Globalization;
 using Microsoft.Extensions.Configuration;
 
 namespace PipelineSdk.Configuration;
@@ -67,22 +66,8 @@ public static class ConfigBindingHelpers
     /// <param name="secret">True for an <c>x-secret</c> key: the value stays out of the problem.</param>
     /// <param name="problems">Collects the problems.</param>
     /// <returns>The integer, or null.</returns>
-    public static long? ToInteger(string? value, string path, bool secret, List<string> problems)
-    {
-        ArgumentNullException.ThrowIfNull(problems);
-        if (value is null)
-        {
-            return null;
-        }
-
-        if (ConfigValueParser.TryParseInteger(value, out var parsed))
-        {
-            return parsed;
-        }
-
-        problems.Add(Problem(value, path, secret, "is not an integer"));
-        return null;
-    }
+    public static long? ToInteger(string? value, string path, bool secret, List<string> problems) =>
+        ConvertOrReport<long>(value, path, secret, problems, ConfigValueParser.TryParseInteger, "is not an integer");
 
     /// <summary>Converts a value to a finite number; null (with a problem) when it is not one, null when absent.</summary>
     /// <param name="value">The raw value, or null when absent.</param>
@@ -90,22 +75,8 @@ public static class ConfigBindingHelpers
     /// <param name="secret">True for an <c>x-secret</c> key: the value stays out of the problem.</param>
     /// <param name="problems">Collects the problems.</param>
     /// <returns>The number, or null.</returns>
-    public static double? ToNumber(string? value, string path, bool secret, List<string> problems)
-    {
-        ArgumentNullException.ThrowIfNull(problems);
-        if (value is null)
-        {
-            return null;
-        }
-
-        if (ConfigValueParser.TryParseNumber(value, out var parsed))
-        {
-            return parsed;
-        }
-
-        problems.Add(Problem(value, path, secret, "is not a finite number"));
-        return null;
-    }
+    public static double? ToNumber(string? value, string path, bool secret, List<string> problems) =>
+        ConvertOrReport<double>(value, path, secret, problems, ConfigValueParser.TryParseNumber, "is not a finite number");
 
     /// <summary>
     /// Converts a value to a boolean with the table environment overrides use (<see cref="ConfigValueParser.TryParseBoolean"/>);
@@ -116,7 +87,13 @@ public static class ConfigBindingHelpers
     /// <param name="secret">True for an <c>x-secret</c> key: the value stays out of the problem.</param>
     /// <param name="problems">Collects the problems.</param>
     /// <returns>The boolean, or null.</returns>
-    public static bool? ToBoolean(string? value, string path, bool secret, List<string> problems)
+    public static bool? ToBoolean(string? value, string path, bool secret, List<string> problems) =>
+        ConvertOrReport<bool>(value, path, secret, problems, ConfigValueParser.TryParseBoolean, "is not a boolean (" + ConfigValueParser.BooleanWords + ")");
+
+    private delegate bool TryParse<T>(string? text, out T value);
+
+    private static T? ConvertOrReport<T>(string? value, string path, bool secret, List<string> problems, TryParse<T> parse, string problem)
+        where T : struct
     {
         ArgumentNullException.ThrowIfNull(problems);
         if (value is null)
@@ -124,15 +101,12 @@ public static class ConfigBindingHelpers
             return null;
         }
 
-        if (ConfigValueParser.TryParseBoolean(value, out var parsed))
+        if (parse(value, out var parsed))
         {
             return parsed;
         }
 
-        problems.Add(Problem(value, path, secret, "is not a boolean (" + ConfigValueParser.BooleanWords + ")"));
+        problems.Add(secret ? path + " " + problem : path + ": '" + value + "' " + problem);
         return null;
     }
-
-    private static string Problem(string value, string path, bool secret, string problem) =>
-        secret ? path + " " + problem : path + ": '" + value + "' " + problem;
 }
