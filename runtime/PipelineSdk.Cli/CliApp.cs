@@ -10,12 +10,12 @@ namespace PipelineSdk.Cli;
 /// The <c>pipelinejobs</c> command: finds the verb, reads its arguments from the command line or, with
 /// <c>--batch</c>, one JSON object per stdin line, and prints one result per invocation.
 /// Exit codes: 0 success, 1 a refused operation (wrong state, bad token, unknown job) or a failed batch line,
-/// 2 usage error.
+/// 2 usage error. The environment is the one configuration overrides (<c>_REACTOR_*</c>) and Abaco's variables are read from.
 /// </summary>
-public sealed class CliApp(TextReader stdin, TextWriter stdout, TextWriter stderr, Func<string, string?> environment, TimeProvider clock)
+public sealed class CliApp(TextReader stdin, TextWriter stdout, TextWriter stderr, IReadOnlyDictionary<string, string> environment, TimeProvider clock)
 {
     private readonly IReadOnlyList<VerbSpec> _verbs =
-        [.. ComputeVerbs.All(environment, clock), .. OperatorVerbs.All(environment, stdout, clock)];
+        [.. ComputeVerbs.All(name => environment.GetValueOrDefault(name), clock), .. OperatorVerbs.All(environment, stdout, clock)];
 
     /// <summary>Runs one command and returns its exit code.</summary>
     public int Run(IReadOnlyList<string> args)

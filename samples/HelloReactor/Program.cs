@@ -1,20 +1,17 @@
-// The sample reactor: the lifecycle of one PipelineJob on the embedded store (or MongoDB with --mongo URI), with a
-// local events endpoint standing in for the jobs-manager actor that Agave notifications reach.
+// The sample reactor: the lifecycle of one PipelineJob on the store its config chooses (the embedded file
+// pipelinesdk.jobs_db, or MongoDB with a mongodb section or --mongo URI), with a local events endpoint standing in for
+// the jobs-manager actor that Agave notifications reach.
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using HelloReactor;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Logging;
-using MongoDB.Driver;
 using PipelineSdk;
 using PipelineSdk.Configuration;
 using PipelineSdk.Endpoint;
 using PipelineSdk.Jobs;
 using PipelineSdk.Reactors;
 using PipelineSdk.Stores;
-using PipelineSdk.Stores.Embedded;
-using PipelineSdk.Stores.Mongo;
-using PipelineSdk.Tokens;
 
 var mongoUri = args.Length == 2 && args[0] == "--mongo" ? args[1] : null;
 if (args.Length > 0 && mongoUri is null)
@@ -26,9 +23,12 @@ if (args.Length > 0 && mongoUri is null)
 // config.yml (next to the app) with _REACTOR_* overrides, bound to the types generated from
 // schemas/config/hello_reactor.schema.json: the canonical sections plus `hello`.
 var settings = ReactorSettingsLoader.Load(HelloReactorSettingsBinder.Bind, HelloReactorSettingsBinder.Keys);
+if (mongoUri is not null)
+{
+    settings = settings with { Mongodb = MongoDbSettings.FromConnectionString(mongoUri) };
+}
+
 var pipelines = settings.Pipelines!;
-var authority = new AdminTokenAuthority(new AdminTokenOptions { Key = pipelines.AdminTokenKey, Secret = pipelines.AdminTokenSecret });
-var storeOptions = new JobStoreOptions { AdminTokens = authority };
 
 // The message that starts the reactor: Abaco's MSG when set, else a default one; read into the generated record.
 var reactor = ReactorContext.FromEnvironment();
@@ -36,22 +36,11 @@ var message = reactor.RawMessage is null
     ? HelloMessage.FromJson(new JsonObject { ["experiment_id"] = "102edd93-29d6-5483-b60b-8dfd4d094b9c", ["sample"] = "world" })
     : reactor.ReadMessage<HelloMessage>();
 
-IPipelineJobStore store;
-string storeName;
-if (mongoUri is null)
-{
-    var file = Path.GetFullPath(Path.Combine(".data", "jobs.db"));
-    Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-    store = new EmbeddedJobStore(new EmbeddedStoreOptions { FilePath = file }, storeOptions);
-    storeName = "embedded store " + Path.GetRelativePath(Environment.CurrentDirectory, file);
-}
-else
-{
-    var database = MongoUrl.Create(mongoUri).DatabaseName ?? "catalog";
-    store = new MongoJobStore(new MongoStoreSettings { ConnectionString = mongoUri, Database = database }, storeOptions);
-    storeName = "MongoDB database " + database;
-}
-
+// The store the settings choose, opened as every entry point of the SDK opens it.
+var store = PipelineJobStores.Create(settings.Mongodb, settings.Pipelines, settings.Pipelinesdk);
+var storeName = settings.Mongodb is { } mongodb
+    ? "MongoDB database " + mongodb.Database
+    : "embedded store " + Path.GetRelativePath(Environment.CurrentDirectory, Path.GetFullPath(settings.Pipelinesdk?.JobsDb ?? PipelineJobStores.DefaultEmbeddedFilePath()));
 Console.WriteLine($"Store: {storeName}");
 if (await store.FindPipelineAsync(pipelines.PipelineUuid!) is null)
 {

@@ -9,10 +9,11 @@ public sealed class CliVerbTests : IDisposable
 {
     private readonly string _file = TestJobs.TempFile();
 
+    /// <summary>The deployment's admin key and secret, as Abaco passes secrets: configuration overrides.</summary>
     private static readonly Dictionary<string, string> AdminEnvironment = new()
     {
-        ["PIPELINESDK_ADMIN_TOKEN_KEY"] = TestJobs.AdminKey,
-        ["PIPELINESDK_ADMIN_TOKEN_SECRET"] = TestJobs.AdminSecret,
+        ["_REACTOR_PIPELINES_ADMIN_TOKEN_KEY"] = TestJobs.AdminKey,
+        ["_REACTOR_PIPELINES_ADMIN_TOKEN_SECRET"] = TestJobs.AdminSecret,
     };
 
     public void Dispose() => File.Delete(_file);
@@ -108,27 +109,40 @@ public sealed class CliVerbTests : IDisposable
     }
 
     [Fact]
-    public async Task Reset_ready_and_delete_need_an_admin_token()
+    public async Task Reset_ready_and_delete_need_an_admin_token_of_the_configured_key()
     {
         var job = await NewJobAsync();
+        var valid = Tokens.AdminTokens.Create(TestJobs.AdminKey, TestJobs.AdminSecret, DateTimeOffset.UtcNow, Tokens.AdminTokens.DefaultLifetimeSeconds).Reveal();
+        var ownKey = Tokens.AdminTokens.Create("my-own-key", "my-own-secret", DateTimeOffset.UtcNow, Tokens.AdminTokens.DefaultLifetimeSeconds).Reveal();
+        var callerVariables = new Dictionary<string, string> { ["PIPELINESDK_ADMIN_TOKEN_KEY"] = "my-own-key", ["PIPELINESDK_ADMIN_TOKEN_SECRET"] = "my-own-secret" };
 
         var withoutCredentials = ToolProcess.Run("reset", job.Uuid, "--db", _file);
-        var wrongToken = ToolProcess.Run(new Dictionary<string, string>(AdminEnvironment) { ["PIPELINESDK_ADMIN_TOKEN"] = "0123456789abcdef" }, "reset", job.Uuid, "--db", _file);
-        var reset = ToolProcess.Run(AdminEnvironment, "reset", job.Uuid, "--db", _file, "--json");
+        var callerChosenKey = ToolProcess.Run(callerVariables, "reset", job.Uuid, "--db", _file);
+        var tokenOfOwnKey = ToolProcess.Run(AdminEnvironment, "reset", job.Uuid, "--admin-token", ownKey, "--db", _file);
+        var tokenWithoutConfiguredKey = ToolProcess.Run("reset", job.Uuid, "--admin-token", valid, "--db", _file);
+        var reset = ToolProcess.Run(AdminEnvironment, "reset", job.Uuid, "--admin-token", valid, "--db", _file, "--json");
         var ready = ToolProcess.Run(AdminEnvironment, "ready", job.Uuid, "--db", _file, "--json");
         var delete = ToolProcess.Run(AdminEnvironment, "delete", job.Uuid, "--db", _file);
         var gone = ToolProcess.Run("show", job.Uuid, "--db", _file);
 
         Assert.Equal(2, withoutCredentials.Exit);
-        Assert.Contains("PIPELINESDK_ADMIN_TOKEN", withoutCredentials.Stderr);
-        Assert.Equal(1, wrongToken.Exit);
-        Assert.Contains("administrative token", wrongToken.Stderr);
+        Assert.Contains("--admin-token", withoutCredentials.Stderr);
+        Assert.Contains("_REACTOR_PIPELINES_ADMIN_TOKEN_KEY", withoutCredentials.Stderr);
+        // A key and secret of the caller's own choosing give no admin rights (nor does a token made from them).
+        Assert.Equal(2, callerChosenKey.Exit);
+        Assert.Equal(1, tokenOfOwnKey.Exit);
+        Assert.Contains("administrative token", tokenOfOwnKey.Stderr);
+        Assert.Equal(1, tokenWithoutConfiguredKey.Exit);
         Assert.Equal(0, reset.Exit);
         Assert.Equal("RESET", (string?)JsonNode.Parse(reset.Stdout)!["state"]);
         Assert.Equal(0, ready.Exit);
         Assert.Equal("CREATED", (string?)JsonNode.Parse(ready.Stdout)!["state"]);
         Assert.Equal(0, delete.Exit);
         Assert.Equal(1, gone.Exit);
+        foreach (var run in new[] { withoutCredentials, tokenOfOwnKey, tokenWithoutConfiguredKey, reset, ready, delete })
+        {
+            Assert.DoesNotContain(TestJobs.AdminSecret, run.Stdout + run.Stderr);
+        }
     }
 
     [Fact]

@@ -54,10 +54,12 @@ public sealed class ReactorAndHostingTests : JobApiTestBase, IDisposable
         var folder = Directory.CreateTempSubdirectory("pipelinesdk-di-");
         try
         {
-            var file = Path.Combine(folder.FullName, "jobs.db");
+            var file = Path.Combine(folder.FullName, "jobs.sqlite");
             var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
             {
-                [PipelineJobStores.EmbeddedFileKey] = file,
+                ["pipelinesdk:jobs_db"] = file,
+                ["pipelinesdk:owner"] = "configured-owner",
+                ["pipelinesdk:tenant"] = "tacc",
                 ["pipelines:pipeline_uuid"] = Vectors.Tacobot,
             }).Build();
             await using (var provider = new ServiceCollection().AddLogging().AddPipelineJobs(configuration).BuildServiceProvider())
@@ -66,10 +68,15 @@ public sealed class ReactorAndHostingTests : JobApiTestBase, IDisposable
                 Assert.IsType<Stores.Embedded.EmbeddedJobStore>(store);
                 await store.RegisterPipelineAsync(Vectors.Tacobot, null);
                 var job = await provider.GetRequiredService<PipelineJobFactory>().CreateJobAsync(
-                    new ManagedPipelineJobOptions { ExperimentId = [Vectors.Experiment], Admin = new JobAdmin("sd2eadm") });
+                    new ManagedPipelineJobOptions { ExperimentId = [Vectors.Experiment] });
                 await job.SetupAsync(new System.Text.Json.Nodes.JsonObject { ["example_data"] = "datadata" });
                 Assert.Equal(Vectors.MinimalJobUuid, job.Uuid); // spec §5.3 setup_minimal
-                Assert.Equal(JobState.Created, (await store.GetAsync(job.Uuid!)).State);
+                var stored = await store.GetAsync(job.Uuid!);
+                Assert.Equal(JobState.Created, stored.State);
+                Assert.Equal(new JobAdmin("configured-owner", "SD2E-Community", "tacc"), stored.Admin);
+                // No pipelines.api_server in the configuration: the schema's default reaches the HTTP clients.
+                var http = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<Http.PipelineHttpOptions>>().Value;
+                Assert.Equal(new Uri("https://api.sd2e.org"), http.ApiServer);
             }
 
             Assert.True(File.Exists(file));

@@ -44,7 +44,7 @@ public sealed partial class SampleReactorTests(PackedFeed packed)
         Assert.Equal(Lifecycle, HistoryEvents(second.Stdout));
 
         // The job as stored in the sample's embedded store, read with the runtime's own store.
-        using var store = new EmbeddedJobStore(new EmbeddedStoreOptions { FilePath = Path.Combine(sample, ".data", "jobs.db") });
+        using var store = new EmbeddedJobStore(new EmbeddedStoreOptions { FilePath = Path.Combine(sample, ".data", "jobs.sqlite") });
         var job = await store.GetAsync(uuid);
         Assert.Equal(JobState.Finished, job.State);
         Assert.Equal(JobEvent.Finish, job.LastEvent);

@@ -32,6 +32,15 @@ public sealed class PythonLiteralTests
     }
 
     [Fact]
+    public void Reads_python_2_unicode_strings_as_keys_and_values_with_their_escapes()
+    {
+        // Python 2's repr of {u'name': u'run', u'q': [u'caf\xe9', u'\u2603']}, one key in the U"…" spelling.
+        var parsed = PythonLiteral.Parse("{u'name': u'run', U\"q\": [u'caf\\xe9', u'\\u2603']}");
+
+        Assert.True(JsonNode.DeepEquals(new JsonObject { ["name"] = "run", ["q"] = new JsonArray("caf\u00e9", "\u2603") }, parsed), parsed?.ToJsonString());
+    }
+
+    [Fact]
     public void Keeps_big_integers_exact()
     {
         Assert.Equal("1180591620717411303424", PythonLiteral.Parse("1180591620717411303424")!.ToJsonString());
@@ -65,7 +74,8 @@ public sealed class PythonLiteralTests
     [InlineData("[1, 2] x", 7, "unexpected text after the literal")]
     [InlineData("__import__('os')", 0, "'__import__' is not a literal (only True, False and None are names)")]
     [InlineData("[1 2]", 3, "expected ',' or ']'")]
-    [InlineData("b'bytes'", 0, "string prefixes (r, b, u, f) are not supported")]
+    [InlineData("b'bytes'", 0, "string prefixes r, b and f are not supported")]
+    [InlineData("{u'a': ur'x'}", 7, "string prefixes r, b and f are not supported")]
     [InlineData("'''doc'''", 0, "triple-quoted strings are not supported")]
     [InlineData("'\\x4'", 1, "escape needs 2 hexadecimal digits")]
     [InlineData("'\\N{DASH}'", 1, @"named escapes (\N{...}) are not supported")]

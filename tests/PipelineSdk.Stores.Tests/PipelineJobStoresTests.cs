@@ -2,10 +2,10 @@ using System.Text;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MongoDB.Driver;
+using PipelineSdk.Configuration;
 using PipelineSdk.Errors;
 using PipelineSdk.Jobs;
 using PipelineSdk.Stores.Embedded;
-using PipelineSdk.Stores.Internal;
 using PipelineSdk.Stores.Mongo;
 using PipelineSdk.Stores.Tests.WireServer;
 using PipelineSdk.Tokens;
@@ -24,9 +24,9 @@ public sealed class PipelineJobStoresTests(CongoServerFixture server) : IDisposa
     [Fact]
     public void Without_a_mongodb_section_the_embedded_store_opens_the_configured_file_creating_its_folder()
     {
-        var file = Path.Combine(_folder, "nested", "deeper", "jobs.db");
+        var file = Path.Combine(_folder, "nested", "deeper", "jobs.sqlite");
 
-        var store = Open(new() { [PipelineJobStores.EmbeddedFileKey] = file, ["pipelines:token_policy"] = "permissive" });
+        var store = Open(new() { ["pipelinesdk:jobs_db"] = file, ["pipelines:token_policy"] = "permissive" });
 
         Assert.IsType<EmbeddedJobStore>(store);
         Assert.True(File.Exists(file));
@@ -34,15 +34,24 @@ public sealed class PipelineJobStoresTests(CongoServerFixture server) : IDisposa
     }
 
     [Fact]
-    public void The_default_embedded_file_is_pipelinesdk_jobs_db_in_the_users_data_directory()
+    public void The_default_embedded_file_is_pipelinesdk_jobs_sqlite_in_the_users_data_directory()
     {
-        var settings = JobStoreSettings.Read(Configuration(new()));
+        // The XDG data directory, ~/.local/share unless XDG_DATA_HOME names another.
+        var data = Environment.GetEnvironmentVariable("XDG_DATA_HOME") is { Length: > 0 } xdg ? xdg
+            : Path.Combine(Environment.GetEnvironmentVariable("HOME")!, ".local", "share");
 
-        Assert.Null(settings.Mongo);
-        var data = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData);
-        Assert.Equal($"{data}/pipelinesdk/jobs.db", settings.EmbeddedFilePath);
-        Assert.Equal(TokenPolicy.Enforce, settings.Options.TokenPolicy);
-        Assert.Null(settings.Options.AdminTokens);
+        Assert.Equal($"{data}/pipelinesdk/jobs.sqlite", PipelineJobStores.DefaultEmbeddedFilePath());
+    }
+
+    [Fact]
+    public void Without_settings_the_options_are_the_schema_defaults_and_no_admin_tokens()
+    {
+        var options = PipelineJobStores.Options(null, null);
+
+        Assert.Equal(TokenPolicy.Enforce, options.TokenPolicy);
+        Assert.Null(options.AdminTokens);
+        Assert.Equal(TimeSpan.FromSeconds(10), options.Timeout);
+        Assert.Equal(TimeSpan.FromSeconds(3), PipelineJobStores.Options(null, new PipelineSdkSettings { StoreTimeout = 3 }).Timeout);
     }
 
     [Fact]
@@ -50,73 +59,93 @@ public sealed class PipelineJobStoresTests(CongoServerFixture server) : IDisposa
     {
         const string uri = "mongodb://catalog:p4ss@db.example.org:27020/admin?authSource=admin";
         var authn = Convert.ToBase64String(Encoding.UTF8.GetBytes(uri)).Replace('+', '-').Replace('/', '_').TrimEnd('=');
-        var configuration = Configuration(new() { ["mongodb:authn"] = authn, ["mongodb:database"] = "jobs_db" });
+        var settings = Bind(new() { ["mongodb:authn"] = authn, ["mongodb:database"] = "jobs_db" });
 
-        var settings = JobStoreSettings.Read(configuration).Mongo!;
-        var client = settings.ToClientSettings();
+        var mongo = MongoStoreSettings.From(settings.Mongodb!);
+        var client = mongo.ToClientSettings();
 
         Assert.Equal(new MongoServerAddress("db.example.org", 27020), client.Server);
         Assert.Equal("catalog", client.Credential.Username);
-        Assert.Equal("jobs_db", settings.Database);
-        Assert.IsType<MongoJobStore>(PipelineJobStores.Create(configuration));
+        Assert.Equal("jobs_db", mongo.Database);
+        Assert.IsType<MongoJobStore>(PipelineJobStores.Create(settings));
     }
 
     [Fact]
     public void Host_port_and_credentials_select_mongodb_with_the_schema_defaults()
     {
-        var full = JobStoreSettings.Read(Configuration(new()
+        var full = MongoStoreSettings.From(Bind(new()
         {
             ["mongodb:host"] = "mongo.internal",
             ["mongodb:port"] = "27018",
             ["mongodb:username"] = "reactor",
             ["mongodb:password"] = "pw",
             ["mongodb:auth_source"] = "catalog",
-        })).Mongo!.ToClientSettings();
+        }).Mongodb!).ToClientSettings();
         Assert.Equal(new MongoServerAddress("mongo.internal", 27018), full.Server);
         Assert.Equal("reactor", full.Credential.Username);
         Assert.Equal("catalog", full.Credential.Source);
 
         // A section with only a database: host localhost, port 27017, database as given (reactor config schema defaults).
-        var minimal = JobStoreSettings.Read(Configuration(new() { ["mongodb:database"] = "other" })).Mongo!;
+        var minimal = MongoStoreSettings.From(Bind(new() { ["mongodb:database"] = "other" }).Mongodb!);
         Assert.Equal(new MongoServerAddress("localhost", 27017), minimal.ToClientSettings().Server);
         Assert.Null(minimal.ToClientSettings().Credential);
         Assert.Equal("other", minimal.Database);
-        Assert.Equal("catalog", JobStoreSettings.Read(Configuration(new() { ["mongodb:host"] = "h" })).Mongo!.Database);
-    }
-
-    [Theory]
-    [InlineData("abc")]
-    [InlineData("0")]
-    [InlineData("65536")]
-    [InlineData("27017.5")]
-    public void A_bad_port_is_an_error_naming_mongodb_port(string port)
-    {
-        var error = Assert.Throws<PipelineJobValidationException>(() =>
-            PipelineJobStores.Create(Configuration(new() { ["mongodb:host"] = "h", ["mongodb:port"] = port })));
-
-        var problem = Assert.Single(error.Problems);
-        Assert.StartsWith("mongodb:port must be a whole number from 1 to 65535", problem);
+        Assert.Equal("catalog", MongoStoreSettings.From(Bind(new() { ["mongodb:host"] = "h" }).Mongodb!).Database);
     }
 
     [Fact]
-    public void Every_problem_is_listed_with_its_key_and_no_secret()
+    public void An_empty_mongodb_section_selects_the_embedded_store()
     {
-        var error = Assert.Throws<PipelineJobValidationException>(() => PipelineJobStores.Create(Configuration(new()
+        var settings = Bind(new() { ["mongodb"] = null, ["pipelinesdk:jobs_db"] = Path.Combine(_folder, "empty-section.sqlite") });
+
+        Assert.Null(settings.Mongodb);
+        _opened.Add((IDisposable)PipelineJobStores.Create(settings));
+    }
+
+    [Fact]
+    public void A_connection_uri_given_outside_the_config_becomes_the_mongodb_section_with_its_database()
+    {
+        var named = MongoDbSettings.FromConnectionString("mongodb://u:pw@db.example.org:27021/jobsdb?authSource=admin");
+        var unnamed = MongoDbSettings.FromConnectionString("mongodb://db.example.org");
+        var bad = Assert.Throws<PipelineJobValidationException>(() => MongoDbSettings.FromConnectionString("http://u:hunter2@x"));
+
+        Assert.Equal("jobsdb", named.Database);
+        Assert.Equal(new MongoServerAddress("db.example.org", 27021), MongoStoreSettings.From(named).ToClientSettings().Server);
+        Assert.Equal("catalog", unnamed.Database);
+        Assert.DoesNotContain("hunter2", bad.Message);
+    }
+
+    [Fact]
+    public void Malformed_store_settings_are_listed_by_the_binder_with_their_keys_and_no_secret()
+    {
+        var error = Assert.Throws<PipelineJobValidationException>(() => Bind(new()
         {
             ["mongodb:port"] = "x",
-            ["mongodb:username"] = "reactor",
             ["pipelines:token_policy"] = "lenient",
             ["pipelines:admin_token_key"] = "hunter2-key",
             ["pipelines:admin_token_lifetime"] = "-5",
-        })));
+            ["pipelinesdk:store_timeout"] = "0",
+        }));
 
-        Assert.Equal(5, error.Problems.Count);
-        Assert.Contains(error.Problems, p => p.StartsWith("mongodb:port ", StringComparison.Ordinal));
-        Assert.Contains(error.Problems, p => p.StartsWith("mongodb:password is required", StringComparison.Ordinal));
-        Assert.Contains(error.Problems, p => p.StartsWith("pipelines:token_policy must be 'enforce' or 'permissive'; got 'lenient'", StringComparison.Ordinal));
-        Assert.Contains(error.Problems, p => p.StartsWith("pipelines:admin_token_secret is missing", StringComparison.Ordinal));
-        Assert.Contains(error.Problems, p => p.StartsWith("pipelines:admin_token_lifetime must be a whole number", StringComparison.Ordinal));
+        Assert.Equal(4, error.Problems.Count);
+        Assert.Contains(error.Problems, p => p.StartsWith("mongodb:port", StringComparison.Ordinal));
+        Assert.Contains(error.Problems, p => p.StartsWith("pipelines:token_policy", StringComparison.Ordinal));
+        Assert.Contains(error.Problems, p => p.StartsWith("pipelines:admin_token_lifetime", StringComparison.Ordinal));
+        Assert.Contains(error.Problems, p => p.StartsWith("pipelinesdk:store_timeout", StringComparison.Ordinal));
         Assert.DoesNotContain("hunter2", error.Message);
+    }
+
+    [Fact]
+    public void An_admin_key_without_its_secret_names_the_missing_key_and_no_secret()
+    {
+        var noSecret = Assert.Throws<PipelineJobValidationException>(() =>
+            PipelineJobStores.Create(Bind(new() { ["pipelines:admin_token_key"] = "hunter2-key", ["pipelinesdk:jobs_db"] = Path.Combine(_folder, "x.sqlite") })));
+        var noPassword = Assert.Throws<PipelineJobValidationException>(() =>
+            PipelineJobStores.Create(Bind(new() { ["mongodb:host"] = "h", ["mongodb:username"] = "reactor" })));
+
+        Assert.StartsWith("pipelines:admin_token_secret is missing", noSecret.Message);
+        Assert.DoesNotContain("hunter2", noSecret.Message);
+        Assert.Contains("mongodb:password is required", noPassword.Message);
     }
 
     [Fact]
@@ -125,7 +154,7 @@ public sealed class PipelineJobStoresTests(CongoServerFixture server) : IDisposa
         const string key = "cfg-key", secret = "cfg-secret";
         var withAdmin = Open(new()
         {
-            [PipelineJobStores.EmbeddedFileKey] = Path.Combine(_folder, "admin.db"),
+            ["pipelinesdk:jobs_db"] = Path.Combine(_folder, "admin.sqlite"),
             ["pipelines:admin_token_key"] = key,
             ["pipelines:admin_token_secret"] = secret,
             ["pipelines:admin_token_lifetime"] = "60",
@@ -138,7 +167,7 @@ public sealed class PipelineJobStoresTests(CongoServerFixture server) : IDisposa
         await withAdmin.DeleteAsync(job.Uuid, AdminTokens.Create(key, secret, DateTimeOffset.UtcNow, 60), JobDeletion.Hard);
         await Assert.ThrowsAsync<UnknownJobException>(() => withAdmin.GetAsync(job.Uuid));
 
-        var withoutAdmin = Open(new() { [PipelineJobStores.EmbeddedFileKey] = Path.Combine(_folder, "plain.db") });
+        var withoutAdmin = Open(new() { ["pipelinesdk:jobs_db"] = Path.Combine(_folder, "plain.sqlite") });
         var other = await CreateJobAsync(withoutAdmin);
         await Assert.ThrowsAsync<AdminTokenRequiredException>(() =>
             withoutAdmin.DeleteAsync(other.Uuid, AdminTokens.Create(key, secret, DateTimeOffset.UtcNow, 60), JobDeletion.Hard));
@@ -148,8 +177,8 @@ public sealed class PipelineJobStoresTests(CongoServerFixture server) : IDisposa
     [Fact]
     public void The_service_collection_gets_one_store_of_the_configured_kind()
     {
-        var embeddedFile = Path.Combine(_folder, "di.db");
-        using var embedded = new ServiceCollection().AddPipelineJobStore(Configuration(new() { [PipelineJobStores.EmbeddedFileKey] = embeddedFile }))
+        var embeddedFile = Path.Combine(_folder, "di.sqlite");
+        using var embedded = new ServiceCollection().AddPipelineJobStore(Configuration(new() { ["pipelinesdk:jobs_db"] = embeddedFile }))
             .BuildServiceProvider();
         var store = embedded.GetRequiredService<IPipelineJobStore>();
         Assert.IsType<EmbeddedJobStore>(store);
@@ -165,7 +194,7 @@ public sealed class PipelineJobStoresTests(CongoServerFixture server) : IDisposa
     {
         var database = "psdk_" + Guid.NewGuid().ToString("N");
         var authn = Convert.ToBase64String(Encoding.UTF8.GetBytes(server.ConnectionString)).Replace('+', '-').Replace('/', '_');
-        var store = PipelineJobStores.Create(Configuration(new() { ["mongodb:authn"] = authn, ["mongodb:database"] = database }));
+        var store = PipelineJobStores.Create(Bind(new() { ["mongodb:authn"] = authn, ["mongodb:database"] = database }));
         try
         {
             var job = await CreateJobAsync(store);
@@ -179,6 +208,29 @@ public sealed class PipelineJobStoresTests(CongoServerFixture server) : IDisposa
         {
             await server.Client.DropDatabaseAsync(database);
         }
+    }
+
+    [Fact]
+    public async Task An_unreachable_mongodb_fails_after_the_store_timeout_naming_the_host_and_no_password()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop(); // nothing listens on the port now
+        var store = PipelineJobStores.Create(Bind(new()
+        {
+            ["mongodb:host"] = "127.0.0.1",
+            ["mongodb:port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["mongodb:username"] = "reactor",
+            ["mongodb:password"] = "hunter2-password",
+            ["pipelinesdk:store_timeout"] = "1",
+        }));
+
+        var error = await Assert.ThrowsAsync<PipelineStoreUnavailableException>(() => store.ListPipelinesAsync());
+
+        Assert.Contains($"127.0.0.1:{port}", error.Message);
+        Assert.DoesNotContain("hunter2", error.Message);
+        Assert.DoesNotContain('\n', error.Message);
     }
 
     /// <summary>Closes the stores and deletes the temporary folder.</summary>
@@ -195,9 +247,11 @@ public sealed class PipelineJobStoresTests(CongoServerFixture server) : IDisposa
     private static IConfiguration Configuration(Dictionary<string, string?> values) =>
         new ConfigurationBuilder().AddInMemoryCollection(values).Build();
 
+    private static ReactorSettings Bind(Dictionary<string, string?> values) => ReactorSettingsBinder.Bind(Configuration(values));
+
     private IPipelineJobStore Open(Dictionary<string, string?> values)
     {
-        var store = PipelineJobStores.Create(Configuration(values));
+        var store = PipelineJobStores.Create(Bind(values));
         if (store is IDisposable disposable)
         {
             _opened.Add(disposable);

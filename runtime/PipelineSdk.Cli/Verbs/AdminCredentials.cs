@@ -1,40 +1,26 @@
-using System.Globalization;
 using PipelineSdk.Cli.Arguments;
+using PipelineSdk.Configuration;
+using PipelineSdk.Stores;
 using PipelineSdk.Tokens;
 
 namespace PipelineSdk.Cli.Verbs;
 
 /// <summary>
-/// The admin key, secret and token of the operator verbs, from the environment only (never the command line):
-/// <c>PIPELINESDK_ADMIN_TOKEN_KEY</c>, <c>PIPELINESDK_ADMIN_TOKEN_SECRET</c>, <c>PIPELINESDK_ADMIN_TOKEN_LIFETIME</c>
-/// configure the store's check; <c>PIPELINESDK_ADMIN_TOKEN</c> gives a token to send, else one is computed.
+/// The admin token of <c>reset</c>, <c>ready</c> and <c>delete</c>. The store checks it against the deployment's
+/// configured key and secret (<c>pipelines.admin_token_key</c>/<c>_secret</c>, or their <c>_REACTOR_PIPELINES_*</c>
+/// overrides), never against anything the caller chooses: <c>--admin-token TOKEN</c> presents a token, else the
+/// current one of the configured key and secret is sent.
 /// </summary>
 internal static class AdminCredentials
 {
-    public const string KeyVariable = "PIPELINESDK_ADMIN_TOKEN_KEY";
-    public const string LifetimeVariable = "PIPELINESDK_ADMIN_TOKEN_LIFETIME";
-    public const string TokenVariable = "PIPELINESDK_ADMIN_TOKEN";
+    /// <summary>The option that presents an admin token.</summary>
+    public static readonly OptionSpec Option = new("admin_token", OptionKind.Text);
 
-    /// <summary>The authority that checks admin tokens, or null when key or secret is not configured.</summary>
-    public static AdminTokenAuthority? Authority(Func<string, string?> environment, TimeProvider clock)
-    {
-        var key = environment(KeyVariable);
-        var secret = environment(ComputeVerbs.AdminSecretVariable);
-        if (string.IsNullOrEmpty(key) || string.IsNullOrEmpty(secret))
-        {
-            return null;
-        }
-
-        var lifetime = environment(LifetimeVariable) is { Length: > 0 } text
-            ? int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) ? seconds
-                : throw new UsageException($"{LifetimeVariable} must be a whole number of seconds")
-            : AdminTokens.DefaultLifetimeSeconds;
-        return new AdminTokenAuthority(new AdminTokenOptions { Key = key, Secret = secret, LifetimeSeconds = lifetime }, clock);
-    }
-
-    /// <summary>The admin token to send: <c>PIPELINESDK_ADMIN_TOKEN</c>, else the current one of the configured key and secret.</summary>
-    public static AdminToken Token(Func<string, string?> environment, TimeProvider clock) =>
-        environment(TokenVariable) is { Length: > 0 } given ? new AdminToken(given)
-        : Authority(environment, clock)?.Issue()
-        ?? throw new UsageException($"an admin token is needed: set {TokenVariable}, or {KeyVariable} and {ComputeVerbs.AdminSecretVariable}");
+    /// <summary>The token to send.</summary>
+    /// <exception cref="UsageException">No token is given and the configuration has no admin key and secret.</exception>
+    public static AdminToken Token(VerbInput input, ReactorSettings settings, TimeProvider clock) =>
+        input.OptionalText(Option.Key) is { Length: > 0 } given ? new AdminToken(given)
+        : PipelineJobStores.Options(settings.Pipelines, settings.Pipelinesdk, clock).AdminTokens?.Issue()
+        ?? throw new UsageException(
+            $"an admin token is needed: give {input.NameOf(Option.Key)}, or configure pipelines.admin_token_key and pipelines.admin_token_secret (_REACTOR_PIPELINES_ADMIN_TOKEN_KEY/_SECRET)");
 }

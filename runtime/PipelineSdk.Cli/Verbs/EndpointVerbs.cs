@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -18,45 +17,34 @@ namespace PipelineSdk.Cli.Verbs;
 
 /// <summary>
 /// <c>serve</c> runs the events endpoint; <c>actor</c> applies the one message of an Abaco execution with the same
-/// interpretation, so the same code deploys as the jobs-manager actor. Both read the config file's <c>pipelines</c>
-/// section (<c>job_manager_id</c>, <c>job_manager_nonce</c>, <c>job_indexer_id</c>, <c>job_indexer_nonce</c>,
-/// <c>events_manager_id</c>, <c>events_manager_nonce</c>, <c>api_server</c>) and the top-level <c>state_enter</c> and
-/// <c>state_exit</c>, with <c>_REACTOR_*</c> overrides.
+/// interpretation, so the same code deploys as the jobs-manager actor. Both read the configuration as a reactor does
+/// (<see cref="CliSettings"/>: config.yml at <c>/config.yml</c> or the working directory, every <c>_REACTOR_*</c>
+/// override) and use its <c>pipelines</c> section: <c>job_manager_id</c>, <c>job_manager_nonce</c>,
+/// <c>job_indexer_id</c>/<c>_nonce</c>, <c>events_manager_id</c>/<c>_nonce</c>, <c>api_server</c>, <c>state_enter</c>,
+/// <c>state_exit</c>.
 /// </summary>
 internal static class EndpointVerbs
 {
     /// <summary>The variable holding the bearer token the endpoint accepts (never the command line).</summary>
     public const string BearerTokenVariable = "PIPELINESDK_BEARER_TOKEN";
 
-    private static readonly ConfigKey[] ConfigKeys =
-    [
-        new("pipelines:job_manager_id", ConfigValueType.String, false),
-        new("pipelines:job_manager_nonce", ConfigValueType.String, true),
-        new("pipelines:job_indexer_id", ConfigValueType.String, false),
-        new("pipelines:job_indexer_nonce", ConfigValueType.String, true),
-        new("pipelines:events_manager_id", ConfigValueType.String, false),
-        new("pipelines:events_manager_nonce", ConfigValueType.String, true),
-        new("pipelines:api_server", ConfigValueType.String, false),
-        new("state_enter", ConfigValueType.Boolean, false),
-        new("state_exit", ConfigValueType.Boolean, false),
-    ];
-
-    public static VerbSpec Serve(Func<string, string?> environment, TextWriter stdout, TimeProvider clock) => new(
+    public static VerbSpec Serve(IReadOnlyDictionary<string, string> environment, TextWriter stdout, TimeProvider clock) => new(
         "serve",
-        "serve [--urls URL] [--manager-id ID]... [--nonce NONCE[:LEVEL]]... [--config FILE] [--max-body-bytes N] [--rate-limit N] [--mongo URI | --db FILE]",
-        [new("urls", OptionKind.TextList), new("manager_id", OptionKind.TextList), new("nonce", OptionKind.TextList), new("config", OptionKind.Text),
-         new("max_body_bytes", OptionKind.Text), new("rate_limit", OptionKind.Text), .. StoreSelection.Options],
+        "serve [--urls URL] [--manager-id ID]... [--nonce NONCE[:LEVEL]]... [--max-body-bytes N] [--rate-limit N] [--config FILE] [--mongo URI | --db FILE]",
+        [new("urls", OptionKind.TextList), new("manager_id", OptionKind.TextList), new("nonce", OptionKind.TextList),
+         new("max_body_bytes", OptionKind.Text), new("rate_limit", OptionKind.Text), .. CliSettings.Options],
         async (input, cancellationToken) =>
         {
-            var config = LoadConfig(input);
-            var store = StoreSelection.Open(input, environment, clock);
+            var settings = CliSettings.Load(input, environment);
+            var pipelines = settings.Pipelines ?? new PipelinesSettings();
+            var store = CliSettings.OpenStore(settings, clock);
             try
             {
                 var host = new PipelineJobEventsHostOptions
                 {
                     Store = store,
-                    ConfigureEvents = events => Configure(events, input, config, environment),
-                    ConfigureHttp = HttpSettings(config, apiServer: null, accessToken: null),
+                    ConfigureEvents = events => Configure(events, input, pipelines, environment),
+                    ConfigureHttp = HttpSettings(ApiServer(pipelines.ApiServer), accessToken: null),
                 };
                 host.Urls.Clear();
                 foreach (var url in input.TextList("urls") is { Count: > 0 } urls ? urls : ["http://127.0.0.1:5080"])
@@ -64,7 +52,7 @@ internal static class EndpointVerbs
                     host.Urls.Add(url);
                 }
 
-                AddActorNonces(host.ActorNonces, config);
+                AddActorNonces(host.ActorNonces, pipelines);
                 await using var app = PipelineJobEventsHost.Build(host);
                 await app.StartAsync(cancellationToken);
                 foreach (var url in app.Urls)
@@ -85,14 +73,15 @@ internal static class EndpointVerbs
         AllowsBatch = false,
     };
 
-    public static VerbSpec Actor(Func<string, string?> environment, TimeProvider clock) => new(
+    public static VerbSpec Actor(IReadOnlyDictionary<string, string> environment, TimeProvider clock) => new(
         "actor",
         "actor [--config FILE] [--mongo URI | --db FILE]   (reads MSG and the URL parameters from the Abaco environment)",
-        [new("config", OptionKind.Text), .. StoreSelection.Options],
+        [.. CliSettings.Options],
         async (input, cancellationToken) =>
         {
-            var context = ReactorContext.FromEnvironment();
-            var config = LoadConfig(input);
+            var context = ReactorContext.FromEnvironment(environment);
+            var settings = CliSettings.Load(input, environment);
+            var pipelines = settings.Pipelines ?? new PipelinesSettings();
             var query = new[] { "uuid", "event", "name", "token", "note", "status", "state" }
                 .Where(context.Variables.ContainsKey)
                 .ToDictionary(name => name, name => (string?)context.Variables[name], StringComparer.Ordinal);
@@ -104,20 +93,21 @@ internal static class EndpointVerbs
             }
 
             var options = new PipelineJobEventsOptions();
-            Configure(options, input, config, environment);
+            Configure(options, input, pipelines, environment);
             options.ManagerIds.Add(context.ActorId);
-            var store = StoreSelection.Open(input, environment, clock);
+            var store = CliSettings.OpenStore(settings, clock);
             var services = new ServiceCollection().AddLogging();
-            if (HttpSettings(config, context.ApiServer, context.AccessToken?.Reveal()) is { } http && (options.IndexerId ?? options.EventsManagerId) is not null)
+            // Messages to other actors go to the Abaco server this execution runs on, else the configured one.
+            if ((options.IndexerId ?? options.EventsManagerId) is not null)
             {
-                services.AddPipelineSdkHttp(http);
+                services.AddPipelineSdkHttp(HttpSettings(context.ApiServer ?? ApiServer(pipelines.ApiServer), context.AccessToken?.Reveal()));
             }
 
             await using var provider = services.BuildServiceProvider();
             try
             {
                 var nonces = new Dictionary<string, string>(StringComparer.Ordinal);
-                AddActorNonces(nonces, config);
+                AddActorNonces(nonces, pipelines);
                 var messenger = provider.GetService<AbacoClient>() is { } client ? new AbacoActorMessenger(client, nonces) : null;
                 var dispatcher = new JobEventDispatcher(store, options, messenger, NullLogger<JobEventDispatcher>.Instance);
                 var outcome = await dispatcher.DispatchAsync(interpretation.Request, cancellationToken);
@@ -133,9 +123,9 @@ internal static class EndpointVerbs
         AllowsBatch = false,
     };
 
-    private static void Configure(PipelineJobEventsOptions events, VerbInput input, IConfiguration config, Func<string, string?> environment)
+    private static void Configure(PipelineJobEventsOptions events, VerbInput input, PipelinesSettings pipelines, IReadOnlyDictionary<string, string> environment)
     {
-        foreach (var id in input.TextList("manager_id").DefaultIfEmpty(config["pipelines:job_manager_id"]).OfType<string>())
+        foreach (var id in input.TextList("manager_id").DefaultIfEmpty(pipelines.JobManagerId).OfType<string>())
         {
             events.ManagerIds.Add(id);
         }
@@ -145,18 +135,18 @@ internal static class EndpointVerbs
             events.Nonces.Add(Parse(() => EndpointNonce.Parse(nonce), input.NameOf("nonce")));
         }
 
-        if (config["pipelines:job_manager_nonce"] is { Length: > 0 } configured)
+        if (pipelines.JobManagerNonce is { Length: > 0 } configured)
         {
             events.Nonces.Add(new EndpointNonce(configured));
         }
 
-        events.BearerToken = environment(BearerTokenVariable) is { Length: > 0 } bearer ? bearer : null;
+        events.BearerToken = environment.GetValueOrDefault(BearerTokenVariable) is { Length: > 0 } bearer ? bearer : null;
         events.MaxBodyBytes = (int?)Integer(input, "max_body_bytes") ?? PipelineJobEventsOptions.DefaultMaxBodyBytes;
         events.RateLimitPermits = (int?)Integer(input, "rate_limit") ?? events.RateLimitPermits;
-        events.IndexerId = config["pipelines:job_indexer_id"] is { Length: > 0 } indexer ? indexer : null;
-        events.EventsManagerId = config["pipelines:events_manager_id"] is { Length: > 0 } manager ? manager : null;
-        events.StateEnter = Boolean(config, "state_enter") ?? false;
-        events.StateExit = Boolean(config, "state_exit") ?? true;
+        events.IndexerId = pipelines.JobIndexerId;
+        events.EventsManagerId = pipelines.EventsManagerId is { Length: > 0 } manager ? manager : null;
+        events.StateEnter = pipelines.StateEnter;
+        events.StateExit = pipelines.StateExit;
     }
 
     private static (byte[] Body, string? ContentType) MessageBody(ReactorContext context) => context.Message switch
@@ -166,44 +156,28 @@ internal static class EndpointVerbs
         var message => (Encoding.UTF8.GetBytes(message.ToJsonString()), "application/json"),
     };
 
-    private static Action<PipelineHttpOptions>? HttpSettings(IConfiguration config, Uri? apiServer, string? accessToken)
-    {
-        var server = config["pipelines:api_server"] is { Length: > 0 } configured ? new Uri(configured) : apiServer;
-        if (server is null)
-        {
-            return null;
-        }
+    private static Uri ApiServer(string text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var uri) ? uri : throw new PipelineJobValidationException($"pipelines:api_server must be an absolute URL; got '{text}'.");
 
-        return http =>
-        {
-            http.ApiServer = server;
-            http.AccessToken = accessToken;
-        };
-    }
-
-    private static void AddActorNonces(IDictionary<string, string> nonces, IConfiguration config)
+    private static Action<PipelineHttpOptions> HttpSettings(Uri apiServer, string? accessToken) => http =>
     {
-        foreach (var (idKey, nonceKey) in new[] { ("job_indexer_id", "job_indexer_nonce"), ("events_manager_id", "events_manager_nonce") })
+        http.ApiServer = apiServer;
+        http.AccessToken = accessToken;
+    };
+
+    private static void AddActorNonces(IDictionary<string, string> nonces, PipelinesSettings pipelines)
+    {
+        foreach (var (id, nonce) in new[] { (pipelines.JobIndexerId, pipelines.JobIndexerNonce), (pipelines.EventsManagerId, pipelines.EventsManagerNonce) })
         {
-            if (config["pipelines:" + idKey] is { Length: > 0 } id && config["pipelines:" + nonceKey] is { Length: > 0 } nonce)
+            if (id is { Length: > 0 } && nonce is { Length: > 0 })
             {
                 nonces[id] = nonce;
             }
         }
     }
 
-    private static IConfiguration LoadConfig(VerbInput input) =>
-        new ConfigurationBuilder()
-            .AddReactorConfiguration(new ReactorConfigurationOptions { ExplicitPath = input.OptionalText("config"), Keys = ConfigKeys })
-            .Build();
-
     private static long? Integer(VerbInput input, string key) =>
         input.OptionalInteger(key) is { } value && value < 0 ? throw new UsageException($"{input.NameOf(key)} must not be negative") : input.OptionalInteger(key);
-
-    private static bool? Boolean(IConfiguration config, string key) =>
-        config[key] is { Length: > 0 } text
-            ? ConfigValueParser.TryParseBoolean(text, out var value) ? value : throw new PipelineJobValidationException($"config '{key}' is not a boolean: '{text}'.")
-            : null;
 
     private static T Parse<T>(Func<T> parse, string option)
     {

@@ -10,28 +10,43 @@ namespace PipelineSdk.Cli.Verbs;
 /// <summary>
 /// The <c>create</c> verb: builds a job exactly as a reactor does, through <see cref="ManagedPipelineJob.CreateAsync"/>
 /// and <see cref="ManagedPipelineJob.SetupAsync"/>, and prints its uuid, state, archive path, callback URL and update
-/// token. The callback settings are the config file's <c>pipelines</c> section (with <c>_REACTOR_PIPELINES_*</c>
-/// overrides), bound by the generated <see cref="ReactorSettingsBinder"/>; <c>--api-server</c>, <c>--manager-id</c> and
-/// <c>--nonce</c> win over them.
+/// token. The callback settings are the configuration's <c>pipelines</c> section and the job's <c>_admin</c> block its
+/// <c>pipelinesdk</c> section (<see cref="CliSettings"/>); <c>--api-server</c>, <c>--manager-id</c>, <c>--nonce</c>,
+/// <c>--owner</c>, <c>--project</c> and <c>--tenant</c> win over them.
 /// </summary>
 internal static class JobCreation
 {
     public const string Usage =
         "--pipeline UUID [--child-of UUID]... [--data JSON] [--archive-patterns JSON] [--product-patterns JSON] [--session S] [--instanced] "
-        + "[--api-server URL --manager-id ID --nonce N] [--config FILE]";
+        + "[--api-server URL --manager-id ID --nonce N] [--owner NAME] [--project P] [--tenant T]";
 
     public static readonly OptionSpec[] Options =
     [
         new("pipeline", OptionKind.Text), new("child_of", OptionKind.TextList), new("data", OptionKind.Json),
         new("archive_patterns", OptionKind.Json), new("product_patterns", OptionKind.Json), new("session", OptionKind.Text),
         new("instanced", OptionKind.Flag), new("api_server", OptionKind.Text), new("manager_id", OptionKind.Text),
-        new("nonce", OptionKind.Text), new("config", OptionKind.Text),
+        new("nonce", OptionKind.Text), new("owner", OptionKind.Text), new("project", OptionKind.Text), new("tenant", OptionKind.Text),
     ];
 
-    public static async Task<string> RunAsync(VerbInput input, IPipelineJobStore store, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<string> RunAsync(
+        VerbInput input, ReactorSettings settings, IPipelineJobStore store, IReadOnlyDictionary<string, string> environment, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var pipelines = Settings(input);
-        var job = await ManagedPipelineJob.CreateAsync(store, pipelines, JobOptions(input, pipelines), new PipelineJobServices { Clock = clock }, cancellationToken);
+        var pipelines = settings.Pipelines ?? new PipelinesSettings();
+        pipelines = pipelines with
+        {
+            ApiServer = input.OptionalText("api_server") ?? pipelines.ApiServer,
+            JobManagerId = input.OptionalText("manager_id") ?? pipelines.JobManagerId,
+            JobManagerNonce = input.OptionalText("nonce") ?? pipelines.JobManagerNonce,
+        };
+        var sdk = settings.Pipelinesdk ?? new PipelineSdkSettings();
+        sdk = sdk with
+        {
+            Owner = input.OptionalText("owner") ?? sdk.Owner,
+            Project = input.OptionalText("project") ?? sdk.Project,
+            Tenant = input.OptionalText("tenant") ?? sdk.Tenant,
+        };
+        var services = new PipelineJobServices { Clock = clock, Settings = sdk, Environment = environment };
+        var job = await ManagedPipelineJob.CreateAsync(store, pipelines, JobOptions(input, pipelines), services, cancellationToken);
         await job.SetupAsync(cancellationToken: cancellationToken);
         var result = new JsonObject
         {
@@ -48,28 +63,6 @@ internal static class JobCreation
 
         result["callback"] ??= "(none: give --manager-id or set pipelines.job_manager_id)";
         return JobRendering.Lines(result);
-    }
-
-    private static PipelinesSettings Settings(VerbInput input)
-    {
-        ReactorSettings settings;
-        try
-        {
-            settings = ReactorSettingsLoader.Load(new ReactorConfigurationOptions { ExplicitPath = input.OptionalText("config") });
-        }
-        catch (ReactorConfigurationException e)
-        {
-            // One line on stderr: the problems joined (they never contain secret values).
-            throw new UsageException("configuration: " + string.Join("; ", e.Problems));
-        }
-
-        var pipelines = settings.Pipelines ?? new PipelinesSettings();
-        return pipelines with
-        {
-            ApiServer = input.OptionalText("api_server") ?? pipelines.ApiServer,
-            JobManagerId = input.OptionalText("manager_id") ?? pipelines.JobManagerId,
-            JobManagerNonce = input.OptionalText("nonce") ?? pipelines.JobManagerNonce,
-        };
     }
 
     private static ManagedPipelineJobOptions JobOptions(VerbInput input, PipelinesSettings pipelines)

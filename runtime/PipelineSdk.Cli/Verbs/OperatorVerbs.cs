@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using PipelineSdk.Cli.Arguments;
+using PipelineSdk.Configuration;
 using PipelineSdk.Identifiers;
 using PipelineSdk.Jobs;
 using PipelineSdk.Stores;
@@ -10,23 +11,28 @@ namespace PipelineSdk.Cli.Verbs;
 /// <summary>
 /// The operator verbs that read and change jobs in a store (<c>create</c>, <c>send</c>, <c>show</c>, <c>history</c>, <c>list</c>,
 /// <c>reset</c>, <c>ready</c>, <c>delete</c>, <c>pipelines add|list</c>) plus <c>serve</c> and <c>actor</c>. Every one
-/// takes <c>--mongo URI</c> or <c>--db FILE</c> and prints readable text, or JSON with <c>--json</c>.
+/// reads the configuration as a reactor does (<see cref="CliSettings"/>), takes <c>--config FILE</c>, <c>--mongo URI</c>
+/// or <c>--db FILE</c>, and prints readable text, or JSON with <c>--json</c>.
 /// </summary>
 public static class OperatorVerbs
 {
-    private const string StoreUsage = "[--mongo URI | --db FILE] [--json]";
+    private const string StoreUsage = "[--config FILE] [--mongo URI | --db FILE] [--json]";
 
     /// <summary>Every operator verb.</summary>
-    public static IReadOnlyList<VerbSpec> All(Func<string, string?> environment, TextWriter stdout, TimeProvider clock)
+    /// <param name="environment">The variables configuration overrides and Abaco's context are read from.</param>
+    /// <param name="stdout">Where <c>serve</c> prints its addresses.</param>
+    /// <param name="clock">The clock of stores and admin tokens.</param>
+    public static IReadOnlyList<VerbSpec> All(IReadOnlyDictionary<string, string> environment, TextWriter stdout, TimeProvider clock)
     {
-        VerbSpec Verb(string name, string usage, OptionSpec[] options, Func<VerbInput, IPipelineJobStore, CancellationToken, Task<string>> run) =>
-            new(name, $"{name} {usage} {StoreUsage}", [.. options, .. StoreSelection.Options, new("json", OptionKind.Flag)],
+        VerbSpec Verb(string name, string usage, OptionSpec[] options, Func<VerbInput, ReactorSettings, IPipelineJobStore, CancellationToken, Task<string>> run) =>
+            new(name, $"{name} {usage} {StoreUsage}", [.. options, .. CliSettings.Options, new("json", OptionKind.Flag)],
                 async (input, cancellationToken) =>
                 {
-                    var store = StoreSelection.Open(input, environment, clock);
+                    var settings = CliSettings.Load(input, environment);
+                    var store = CliSettings.OpenStore(settings, clock);
                     try
                     {
-                        return await run(input, store, cancellationToken);
+                        return await run(input, settings, store, cancellationToken);
                     }
                     finally
                     {
@@ -36,43 +42,43 @@ public static class OperatorVerbs
 
         return
         [
-            Verb("create", JobCreation.Usage, JobCreation.Options, (input, store, ct) => JobCreation.RunAsync(input, store, clock, ct)),
+            Verb("create", JobCreation.Usage, JobCreation.Options, (input, settings, store, ct) => JobCreation.RunAsync(input, settings, store, environment, clock, ct)),
             Verb("send", "EVENT --uuid UUID [--data JSON] [--token TOKEN]",
                 [new("event", OptionKind.Text, Positional: true), new("uuid", OptionKind.Text), new("data", OptionKind.Json), new("token", OptionKind.Text)],
-                async (input, store, ct) => EventOutput(input, await store.ApplyWithTokenTextAsync(
+                async (input, _, store, ct) => EventOutput(input, await store.ApplyWithTokenTextAsync(
                     JobUuid(input), JobEvents.Parse(input.Text("event")), Data(input), input.OptionalText("token"), ct))),
             Verb("show", "UUID", [new("uuid", OptionKind.Text, Positional: true)],
-                async (input, store, ct) =>
+                async (input, _, store, ct) =>
                 {
                     var job = await store.GetAsync(JobUuid(input), ct);
                     return input.Flag("json") ? JobRendering.Json(JobRendering.Document(job)) : JobRendering.ShowText(job);
                 }),
             Verb("history", "UUID", [new("uuid", OptionKind.Text, Positional: true)],
-                async (input, store, ct) =>
+                async (input, _, store, ct) =>
                 {
                     var job = await store.GetAsync(JobUuid(input), ct);
                     return input.Flag("json") ? JobRendering.Json(JobRendering.History(job)) : JobRendering.HistoryText(job);
                 }),
             Verb("list", "[--state STATE] [--pipeline UUID] [--limit N]",
                 [new("state", OptionKind.Text), new("pipeline", OptionKind.Text), new("limit", OptionKind.Text)],
-                async (input, store, ct) =>
+                async (input, _, store, ct) =>
                 {
                     var jobs = await store.QueryAsync(Query(input), ct);
                     return input.Flag("json") ? JobRendering.Json(new JsonArray([.. jobs.Select(JobRendering.Summary)])) : JobRendering.ListText(jobs);
                 }),
             AdminEvent("reset", JobEvent.Reset),
             AdminEvent("ready", JobEvent.Ready),
-            Verb("delete", "UUID [--soft]", [new("uuid", OptionKind.Text, Positional: true), new("soft", OptionKind.Flag)],
-                async (input, store, ct) =>
+            Verb("delete", "UUID [--soft] [--admin-token TOKEN]", [new("uuid", OptionKind.Text, Positional: true), new("soft", OptionKind.Flag), AdminCredentials.Option],
+                async (input, settings, store, ct) =>
                 {
                     var uuid = JobUuid(input);
                     var deletion = input.Flag("soft") ? JobDeletion.Soft : JobDeletion.Hard;
-                    await store.DeleteAsync(uuid, AdminCredentials.Token(environment, clock), deletion, ct);
+                    await store.DeleteAsync(uuid, AdminCredentials.Token(input, settings, clock), deletion, ct);
                     var result = new JsonObject { ["uuid"] = uuid, ["deleted"] = deletion == JobDeletion.Soft ? "soft" : "hard" };
                     return input.Flag("json") ? JobRendering.Json(result) : JobRendering.Lines(result);
                 }),
             Verb("pipelines add", "--uuid UUID [--name NAME]", [new("uuid", OptionKind.Text), new("name", OptionKind.Text)],
-                async (input, store, ct) =>
+                async (input, _, store, ct) =>
                 {
                     var uuid = TypedUuidOption(input, "uuid", UuidType.Pipeline);
                     var fields = input.OptionalText("name") is { } name ? new JsonObject { ["name"] = name } : null;
@@ -81,7 +87,7 @@ public static class OperatorVerbs
                     return input.Flag("json") ? JobRendering.Json(registered) : $"registered pipeline {uuid}";
                 }),
             Verb("pipelines list", "", [],
-                async (input, store, ct) =>
+                async (input, _, store, ct) =>
                 {
                     var pipelines = await store.ListPipelinesAsync(ct);
                     return input.Flag("json")
@@ -93,9 +99,9 @@ public static class OperatorVerbs
         ];
 
         VerbSpec AdminEvent(string name, JobEvent jobEvent) =>
-            Verb(name, "UUID [--data JSON]", [new("uuid", OptionKind.Text, Positional: true), new("data", OptionKind.Json)],
-                async (input, store, ct) => EventOutput(input, await store.ApplyWithTokenTextAsync(
-                    JobUuid(input), jobEvent, Data(input), AdminCredentials.Token(environment, clock).Reveal(), ct)));
+            Verb(name, "UUID [--data JSON] [--admin-token TOKEN]", [new("uuid", OptionKind.Text, Positional: true), new("data", OptionKind.Json), AdminCredentials.Option],
+                async (input, settings, store, ct) => EventOutput(input, await store.ApplyWithTokenTextAsync(
+                    JobUuid(input), jobEvent, Data(input), AdminCredentials.Token(input, settings, clock).Reveal(), ct)));
     }
 
     private static string EventOutput(VerbInput input, JobSnapshot job) =>

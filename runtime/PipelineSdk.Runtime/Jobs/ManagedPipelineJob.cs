@@ -254,7 +254,7 @@ public class ManagedPipelineJob : JobManager
             }
         }
 
-        var admin = options.Admin ?? JobEnvironment.Admin(environment, problems);
+        var admin = options.Admin ?? JobEnvironment.Admin(services.Settings, environment, problems);
         if (pipelines.JobManagerId is not null)
         {
             // The callback URL is built after setup; refuse settings it cannot be built from before anything is written.

@@ -58,9 +58,10 @@ public sealed record ManagedPipelineJobOptions
     public string? Session { get; init; }
 
     /// <summary>
-    /// The job's <c>_admin</c> block. Default: owner from <c>TACC_USERNAME</c>, <c>AGAVE_USERNAME</c>,
-    /// <c>JUPYTERHUB_USER</c>, <c>_abaco_username</c> or <c>USER</c>; project <c>TACC_PROJECT_NAME</c> or SD2E-Community;
-    /// tenant <c>TACC_TENANT</c> or sd2e.
+    /// The job's <c>_admin</c> block. Default: owner from <c>pipelinesdk.owner</c> (<see cref="PipelineJobServices.Settings"/>),
+    /// else <c>TACC_USERNAME</c>, <c>AGAVE_USERNAME</c>, <c>JUPYTERHUB_USER</c>, <c>_abaco_username</c> or <c>USER</c>;
+    /// project <c>pipelinesdk.project</c>, <c>TACC_PROJECT_NAME</c> or SD2E-Community; tenant <c>pipelinesdk.tenant</c>,
+    /// <c>TACC_TENANT</c> or sd2e.
     /// </summary>
     public JobAdmin? Admin { get; init; }
 }

@@ -19,6 +19,15 @@ public sealed class PipelineJobFactory
     private readonly PipelineJobServices _services;
 
     /// <summary>Creates the factory (normally resolved from dependency injection).</summary>
+    /// <param name="store">The job store.</param>
+    /// <param name="pipelines">The <c>pipelines</c> settings of new jobs.</param>
+    /// <param name="files">The Agave files client for archive paths.</param>
+    /// <param name="lookup">Resolves identifiers that are not typed UUIDs.</param>
+    /// <param name="tokenSink">Receives each new update token.</param>
+    /// <param name="transport">How events reach jobs; null applies them through the store.</param>
+    /// <param name="loggerFactory">Creates the jobs' loggers.</param>
+    /// <param name="clock">The clock of instanced directory names.</param>
+    /// <param name="settings">The <c>pipelinesdk</c> section: owner, project and tenant of new jobs.</param>
     public PipelineJobFactory(
         IPipelineJobStore store,
         PipelinesSettings pipelines,
@@ -27,7 +36,8 @@ public sealed class PipelineJobFactory
         IUpdateTokenSink? tokenSink = null,
         IJobEventTransport? transport = null,
         ILoggerFactory? loggerFactory = null,
-        TimeProvider? clock = null)
+        TimeProvider? clock = null,
+        PipelineSdkSettings? settings = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(pipelines);
@@ -41,6 +51,7 @@ public sealed class PipelineJobFactory
             Transport = transport,
             LoggerFactory = loggerFactory,
             Clock = clock,
+            Settings = settings,
         };
     }
 

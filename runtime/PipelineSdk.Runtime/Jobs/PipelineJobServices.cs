@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using PipelineSdk.Configuration;
 using PipelineSdk.Http;
 
 namespace PipelineSdk.Jobs;
@@ -23,6 +24,12 @@ public sealed record PipelineJobServices
 
     /// <summary>The clock of instanced directory names; <see cref="TimeProvider.System"/> when null.</summary>
     public TimeProvider? Clock { get; init; }
+
+    /// <summary>
+    /// The <c>pipelinesdk</c> section: its <c>owner</c>, <c>project</c> and <c>tenant</c> make the <c>_admin</c> block of
+    /// new jobs, ahead of the environment variables.
+    /// </summary>
+    public PipelineSdkSettings? Settings { get; init; }
 
     /// <summary>Environment variables for defaults (agent, task, owner); the process environment when null.</summary>
     public IReadOnlyDictionary<string, string>? Environment { get; init; }

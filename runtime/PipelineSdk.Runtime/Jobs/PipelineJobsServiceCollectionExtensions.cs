@@ -12,8 +12,9 @@ namespace PipelineSdk.Jobs;
 public static class PipelineJobsServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="PipelinesSettings"/> (the <c>pipelines</c> section of <paramref name="configuration"/>, bound
-    /// and validated by the generated <see cref="ReactorSettingsBinder"/>), the SDK's HTTP clients pointed at <c>pipelines.api_server</c>
+    /// Registers <see cref="ReactorSettings"/> (<paramref name="configuration"/> bound and validated by the generated
+    /// <see cref="ReactorSettingsBinder"/>, so the schema's defaults apply), its <see cref="PipelinesSettings"/> and
+    /// <see cref="PipelineSdkSettings"/> sections, the SDK's HTTP clients pointed at <c>pipelines.api_server</c>
     /// (<see cref="PipelineHttpServiceCollectionExtensions.AddPipelineSdkHttp"/>, unless already registered) and a
     /// singleton <see cref="PipelineJobFactory"/> over the <see cref="IPipelineJobStore"/> registered before, or else the
     /// store the configuration selects (<see cref="JobStoreServiceCollectionExtensions.AddPipelineJobStore"/>). Optional
@@ -25,18 +26,14 @@ public static class PipelineJobsServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        services.TryAddSingleton(_ => ReactorSettingsBinder.Bind(configuration).Pipelines ?? new PipelinesSettings());
+        services.TryAddSingleton(_ => ReactorSettingsBinder.Bind(configuration));
+        services.TryAddSingleton(provider => provider.GetRequiredService<ReactorSettings>().Pipelines ?? new PipelinesSettings());
+        services.TryAddSingleton(provider => provider.GetRequiredService<ReactorSettings>().Pipelinesdk ?? new PipelineSdkSettings());
         services.AddPipelineJobStore(configuration);
         if (!services.Any(d => d.ServiceType == typeof(AbacoClient)))
         {
-            var apiServer = configuration["pipelines:api_server"];
-            services.AddPipelineSdkHttp(options =>
-            {
-                if (Uri.TryCreate(apiServer, UriKind.Absolute, out var uri))
-                {
-                    options.ApiServer = uri;
-                }
-            });
+            // Bound when the HTTP options are first needed, so a malformed configuration fails at resolution, not here.
+            services.AddPipelineSdkHttp(options => options.ApiServer = ApiServer(configuration));
         }
 
         services.TryAddSingleton(provider => new PipelineJobFactory(
@@ -47,7 +44,16 @@ public static class PipelineJobsServiceCollectionExtensions
             provider.GetService<IUpdateTokenSink>(),
             provider.GetService<IJobEventTransport>(),
             provider.GetService<ILoggerFactory>(),
-            provider.GetService<TimeProvider>()));
+            provider.GetService<TimeProvider>(),
+            provider.GetService<PipelineSdkSettings>()));
         return services;
+    }
+
+    private static Uri ApiServer(IConfiguration configuration)
+    {
+        var text = (ReactorSettingsBinder.Bind(configuration).Pipelines ?? new PipelinesSettings()).ApiServer;
+        return Uri.TryCreate(text, UriKind.Absolute, out var uri)
+            ? uri
+            : throw new Errors.PipelineJobValidationException($"pipelines:api_server must be an absolute URL; got '{text}'.");
     }
 }

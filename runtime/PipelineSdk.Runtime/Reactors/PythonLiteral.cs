@@ -7,7 +7,8 @@ namespace PipelineSdk.Reactors;
 /// <summary>
 /// A strict parser for the Python literals that Abaco delivers in <c>MSG</c> when Docker turns a message dict into
 /// text with <c>str()</c>: dicts with string keys, lists, tuples (as arrays), strings in either quote style with
-/// Python escapes, ints, floats, <c>True</c>, <c>False</c> and <c>None</c>. Nothing is ever evaluated.
+/// Python escapes (also Python 2's <c>u'…'</c> unicode strings), ints, floats, <c>True</c>, <c>False</c> and
+/// <c>None</c>. Nothing is ever evaluated.
 /// </summary>
 public static class PythonLiteral
 {
@@ -69,6 +70,7 @@ public static class PythonLiteral
                 '[' => ReadList(depth),
                 '(' => ReadTuple(depth),
                 '\'' or '"' => JsonValue.Create(ReadString()),
+                _ when AtUnicodePrefix() => JsonValue.Create(ReadString()),
                 '-' or '+' or '.' or (>= '0' and <= '9') => ReadNumber(),
                 _ when char.IsAsciiLetter(Current) || Current == '_' => ReadName(),
                 _ => throw Error($"unexpected character '{Current}'"),
@@ -81,6 +83,7 @@ public static class PythonLiteral
             ReadItems('}', () =>
             {
                 var keyPosition = _position;
+                AtUnicodePrefix();
                 if (AtEnd || Current is not ('\'' or '"'))
                 {
                     throw Error("expected a string dict key", keyPosition);
@@ -153,6 +156,21 @@ public static class PythonLiteral
             }
         }
 
+        /// <summary>
+        /// Steps over Python 2's <c>u</c> (or <c>U</c>) before a quote, which marks a unicode string: the same text and
+        /// escapes as a Python 3 string. Returns true when there was one.
+        /// </summary>
+        private bool AtUnicodePrefix()
+        {
+            if (_position + 1 < text.Length && Current is 'u' or 'U' && text[_position + 1] is '\'' or '"')
+            {
+                _position++;
+                return true;
+            }
+
+            return false;
+        }
+
         private void Expect(char expected)
         {
             if (AtEnd || Current != expected)
@@ -177,7 +195,7 @@ public static class PythonLiteral
                 "True" => JsonValue.Create(true),
                 "False" => JsonValue.Create(false),
                 "None" => null,
-                _ when !AtEnd && Current is '\'' or '"' => throw Error("string prefixes (r, b, u, f) are not supported", start),
+                _ when !AtEnd && Current is '\'' or '"' => throw Error("string prefixes r, b and f are not supported", start),
                 _ => throw Error($"'{name}' is not a literal (only True, False and None are names)", start),
             };
         }

@@ -17,6 +17,15 @@ public sealed record JobStoreOptions
     /// <summary>The value written to <c>_properties.source</c> of new jobs (the original's CATALOG_RECORDS_SOURCE).</summary>
     public string RecordsSource { get; init; } = "testing";
 
+    /// <summary>
+    /// How long reaching the store may take (MongoDB: server selection and connecting; the embedded store: waiting for
+    /// its file's lock) before the operation fails with <see cref="Errors.PipelineStoreUnavailableException"/>.
+    /// </summary>
+    public TimeSpan Timeout { get; init; } = DefaultTimeout;
+
+    /// <summary>The default <see cref="Timeout"/>: 10 seconds (the config key <c>pipelinesdk.store_timeout</c>).</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(10);
+
     /// <summary>The clock for every date the store writes (UTC, truncated to whole seconds).</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 }

@@ -28,6 +28,7 @@ public sealed class MongoJobStore : IPipelineJobStore, ICancellableJobStore
     private readonly IMongoCollection<BsonDocument> _jobs;
     private readonly IMongoCollection<BsonDocument> _pipelines;
     private readonly JobStoreCore _core;
+    private readonly string _servers;
     private Task? _indexes;
 
     /// <summary>Opens the store on a database (the collections are <c>jobs</c> and <c>pipelines</c>).</summary>
@@ -37,11 +38,17 @@ public sealed class MongoJobStore : IPipelineJobStore, ICancellableJobStore
         _jobs = database.GetCollection<BsonDocument>("jobs");
         _pipelines = database.GetCollection<BsonDocument>("pipelines");
         _core = new JobStoreCore(options ?? new JobStoreOptions(), logger ?? NullLogger<MongoJobStore>.Instance);
+        // Host and port only (never credentials), so an unavailable store names where it was looked for.
+        _servers = string.Join(",", database.Client.Settings.Servers.Select(server => server.ToString()));
     }
 
-    /// <summary>Connects with the given settings and opens the store on their database.</summary>
+    /// <summary>
+    /// Connects with the given settings and opens the store on their database. Server selection and connecting may
+    /// take <see cref="JobStoreOptions.Timeout"/> before an operation fails with <see cref="PipelineStoreUnavailableException"/>.
+    /// </summary>
+    /// <exception cref="PipelineJobValidationException">The settings do not describe a connection (names the setting, never a secret).</exception>
     public MongoJobStore(MongoStoreSettings settings, JobStoreOptions? options = null, ILogger<MongoJobStore>? logger = null)
-        : this(new MongoClient(settings.ToClientSettings()).GetDatabase(settings.Database), options, logger)
+        : this(Connect(settings, options ?? new JobStoreOptions()), options, logger)
     {
     }
 
@@ -281,7 +288,7 @@ public sealed class MongoJobStore : IPipelineJobStore, ICancellableJobStore
     /// The one place where driver failures become <see cref="PipelineStoreUnavailableException"/>. Being async, it
     /// also reports argument, token and admin refusals through the task, never at the call.
     /// </summary>
-    private static async Task<T> CallAsync<T>(string operation, bool writes, Func<Task<T>> work)
+    private async Task<T> CallAsync<T>(string operation, bool writes, Func<Task<T>> work)
     {
         try
         {
@@ -292,8 +299,17 @@ public sealed class MongoJobStore : IPipelineJobStore, ICancellableJobStore
         {
             // Only a connection lost after the request went out leaves a write's outcome open; the others fail
             // before sending (server selection, pool) or are the server's refusal.
-            throw new PipelineStoreUnavailableException("MongoDB", operation, writes && ex is MongoConnectionException, ex);
+            throw new PipelineStoreUnavailableException("MongoDB", $"{operation} on {_servers}", writes && ex is MongoConnectionException, ex);
         }
+    }
+
+    private static IMongoDatabase Connect(MongoStoreSettings settings, JobStoreOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var client = settings.ToClientSettings();
+        client.ServerSelectionTimeout = options.Timeout;
+        client.ConnectTimeout = options.Timeout;
+        return new MongoClient(client).GetDatabase(settings.Database);
     }
 
     private static string ApplyOperation(string jobUuid, JobEvent jobEvent) => $"apply '{jobEvent.ToWireName()}' to job {jobUuid}";

@@ -1,5 +1,6 @@
 using System.Text;
 using MongoDB.Driver;
+using PipelineSdk.Configuration;
 using PipelineSdk.Errors;
 
 namespace PipelineSdk.Stores.Mongo;
@@ -33,6 +34,22 @@ public sealed record MongoStoreSettings
 
     /// <summary>The database holding the <c>jobs</c> and <c>pipelines</c> collections.</summary>
     public string Database { get; init; } = "catalog";
+
+    /// <summary>The settings of a config.yml <c>mongodb</c> section (its defaults already applied by the binder).</summary>
+    public static MongoStoreSettings From(MongoDbSettings section)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        return new MongoStoreSettings
+        {
+            Authn = section.Authn,
+            Host = section.Host,
+            Port = checked((int)section.Port),
+            Username = section.Username,
+            Password = section.Password,
+            AuthSource = section.AuthSource,
+            Database = section.Database,
+        };
+    }
 
     /// <summary>Builds the driver settings, or throws naming which setting is missing or malformed (never a secret).</summary>
     /// <exception cref="PipelineJobValidationException">The settings do not describe a connection.</exception>
