@@ -1,14 +1,16 @@
 // The sample reactor: the lifecycle of one PipelineJob on the store its config chooses (the embedded file
 // pipelinesdk.jobs_db, or MongoDB with a mongodb section or --mongo URI), with a local events endpoint standing in for
-// the jobs-manager actor that Agave notifications reach.
-using System.Net.Http.Json;
+// the jobs-manager actor, and a local fake Agave that runs the job the reactor launches and posts its notifications to
+// that endpoint.
 using System.Text.Json.Nodes;
 using HelloReactor;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PipelineSdk;
 using PipelineSdk.Configuration;
 using PipelineSdk.Endpoint;
+using PipelineSdk.Http;
 using PipelineSdk.Jobs;
 using PipelineSdk.Reactors;
 using PipelineSdk.Stores;
@@ -66,6 +68,19 @@ await endpoint.StartAsync();
 var endpointUrl = endpoint.Urls.First();
 Console.WriteLine($"Events endpoint: {endpointUrl}");
 
+// Agave's jobs API, faked on another loopback port; the SDK's typed client talks to it as it would to Tapis. A reactor
+// on Abaco sets ApiServer from pipelines.api_server and AccessToken from its _abaco_access_token.
+await using var agave = await FakeAgave.StartAsync();
+await using var http = new ServiceCollection()
+    .AddLogging()
+    .AddPipelineSdkHttp(options =>
+    {
+        options.ApiServer = agave.BaseUri;
+        options.AccessToken = "sample-access-token";
+    })
+    .BuildServiceProvider();
+var agaveJobs = http.GetRequiredService<AgaveJobsClient>();
+
 try
 {
     var job = await ManagedPipelineJob.CreateAsync(store, pipelines with { ApiServer = endpointUrl },
@@ -94,27 +109,24 @@ try
             Console.WriteLine($"Sent update {progress.Percent}%");
         }
 
-        // What Agave does with the callback URL given to its job: a RUNNING notification with the job's JSON as the
-        // body, then FINISHED through the status parameter of the URL.
-        using var http = new HttpClient();
-        var running = await http.PostAsJsonAsync(job.Callback, new JsonObject
-        {
-            ["id"] = "4241516197281223146-242ac11b-0001-007",
-            ["appId"] = "hello-reactor-0.1.0",
-            ["status"] = "RUNNING",
-        });
-        Console.WriteLine($"Agave notification RUNNING -> HTTP {(int)running.StatusCode}");
-        var finished = await http.PostAsync(job.CallbackWithStatus("FINISHED"), content: null);
-        Console.WriteLine($"Agave notification FINISHED -> HTTP {(int)finished.StatusCode}");
-        running.EnsureSuccessStatusCode();
-        finished.EnsureSuccessStatusCode();
-
+        // Launch the Agave job that does the work, with the job's notifications (RUNNING, FINISHED, FAILED) attached:
+        // Agave then moves the PipelineJob through the events endpoint by itself. A real reactor ends here; the sample
+        // waits for its fake Agave to finish so that it can print the outcome.
+        var agaveJob = await agaveJobs.SubmitAsync(
+            new AgaveJobDefinition
+            {
+                Name = "hello-" + job.Session,
+                AppId = "hello-reactor-0.1.0",
+                Parameters = new JsonObject { ["sample"] = message.Sample },
+                Archive = true,
+                ArchiveSystem = job.ArchiveSystem,
+                ArchivePath = job.ArchivePath,
+            },
+            job.AgaveNotifications());
+        Console.WriteLine($"Submitted Agave job {agaveJob.Id} ({agaveJob.Status}) with the job's notifications");
+        await agave.WhenDoneAsync(agaveJob.Id);
+        Console.WriteLine($"Agave job status: {await agaveJobs.GetStatusAsync(agaveJob.Id)}");
         await job.RefreshAsync();
-        if (job.State != JobState.Finished)
-        {
-            await job.FinishAsync();
-            Console.WriteLine("Sent finish");
-        }
     }
 
     var stored = await store.GetAsync(job.Uuid!);

@@ -123,11 +123,22 @@ public sealed class CliCreateTests : IDisposable
              "--api-server", apiServer, "--manager-id", ManagerId, "--nonce", Nonce, "--db", Db, "--json"]);
         Assert.True(exit == 0, stderr);
         var printed = JsonNode.Parse(stdout)!.AsObject();
-        Assert.Equal(["uuid", "state", "archive_path", "callback", "token"], printed.Select(p => p.Key));
+        Assert.Equal(["uuid", "state", "archive_path", "callback", "token", "agave_notifications"], printed.Select(p => p.Key));
+        // The original's agave_notifications(): the callback URL plus a status, Agave's macro left for Agave to fill in.
+        var callback = (string)printed["callback"]!;
+        Assert.Equal(
+            new JsonArray(
+                new JsonObject { ["event"] = "RUNNING", ["persistent"] = true, ["url"] = callback + "&status=${JOB_STATUS}" },
+                new JsonObject { ["event"] = "FINISHED", ["persistent"] = false, ["url"] = callback + "&status=FINISHED" },
+                new JsonObject { ["event"] = "FAILED", ["persistent"] = false, ["url"] = callback + "&status=${JOB_STATUS}" }).ToJsonString(),
+            printed["agave_notifications"]!.ToJsonString());
         return printed;
     }
 
-    /// <summary>POSTs an Agave notification to the job's printed callback URL; returns the state and last event the endpoint reports.</summary>
+    /// <summary>
+    /// Fires the printed Agave notification registered for <paramref name="status"/> as Agave does (the job JSON posted
+    /// to its URL, the status macro filled in); returns the state and last event the endpoint reports.
+    /// </summary>
     private static async Task<(string? State, string? LastEvent)> NotifyAsync(HttpClient http, JsonObject job, string status)
     {
         var body = new JsonObject
@@ -142,7 +153,9 @@ public sealed class CliCreateTests : IDisposable
             ["localId"] = "4481412",
             ["_links"] = new JsonObject { ["self"] = new JsonObject { ["href"] = "https://api.sd2e.org/jobs/v2/6583653933928541720-242ac11b-0001-007" } },
         }.ToJsonString();
-        using var response = await http.PostAsync((string?)job["callback"] + "&status=" + status, new StringContent(body, Encoding.UTF8, "application/json"));
+        var notification = job["agave_notifications"]!.AsArray().Single(n => (string?)n!["event"] == status)!;
+        var url = ((string)notification["url"]!).Replace("${JOB_STATUS}", status, StringComparison.Ordinal);
+        using var response = await http.PostAsync(url, new StringContent(body, Encoding.UTF8, "application/json"));
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, text);
         var reported = JsonNode.Parse(text)!["result"]!["job"]!;
@@ -173,6 +186,7 @@ public sealed class CliCreateTests : IDisposable
         Assert.Equal(FirstJob, (string?)reopened["uuid"]);
         Assert.Equal(stored.UpdateToken.Reveal(), (string?)reopened["token"]);
         Assert.Null(reopened["callback"]);
+        Assert.Null(reopened["agave_notifications"]);
         Assert.Equal(1, await JobCountAsync());
     }
 

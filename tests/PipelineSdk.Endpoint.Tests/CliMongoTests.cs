@@ -56,14 +56,19 @@ public sealed class CliMongoTests(CongoServerFixture wire) : IAsyncLifetime
         Assert.True(created.Exit == 0, created.Stderr);
         var stored = await new MongoJobStore(wire.Client.GetDatabase(_database), TestJobs.StoreOptions).GetAsync(uuid);
         var printed = JsonNode.Parse(created.Stdout)!.AsObject();
+        var callback = $"http://127.0.0.1:5080/actors/v2/jobs-manager.test/messages?x-nonce=N1&token={stored.CallbackToken.Reveal()}&uuid={uuid}&session=sensible-adder";
         Assert.Equal(
             new JsonObject
             {
                 ["uuid"] = uuid,
                 ["state"] = "CREATED",
                 ["archive_path"] = "/products/v2/106c46ff81865756a934071f4497b58d/kZpoopq2GBKYy6DQ9pqqNbk8/PAVpwrObxp5YjYRvrJOd5yVp",
-                ["callback"] = $"http://127.0.0.1:5080/actors/v2/jobs-manager.test/messages?x-nonce=N1&token={stored.CallbackToken.Reveal()}&uuid={uuid}&session=sensible-adder",
+                ["callback"] = callback,
                 ["token"] = stored.UpdateToken.Reveal(),
+                ["agave_notifications"] = new JsonArray(
+                    new JsonObject { ["event"] = "RUNNING", ["persistent"] = true, ["url"] = callback + "&status=${JOB_STATUS}" },
+                    new JsonObject { ["event"] = "FINISHED", ["persistent"] = false, ["url"] = callback + "&status=FINISHED" },
+                    new JsonObject { ["event"] = "FAILED", ["persistent"] = false, ["url"] = callback + "&status=${JOB_STATUS}" }),
             }.ToJsonString(),
             printed.ToJsonString());
         Assert.Equal(stored.ArchivePath, (string?)printed["archive_path"]);

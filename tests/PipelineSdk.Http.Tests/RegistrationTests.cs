@@ -20,6 +20,7 @@ public sealed class RegistrationTests
 
         Assert.NotNull(withToken.GetRequiredService<AbacoClient>());
         Assert.NotNull(withToken.GetRequiredService<AgaveFilesClient>());
+        Assert.NotNull(withToken.GetRequiredService<AgaveJobsClient>());
         Assert.IsType<StaticTokenProvider>(withToken.GetRequiredService<IAccessTokenProvider>());
         var cacheProvider = Assert.IsType<AgaveCacheTokenProvider>(withCache.GetRequiredService<IAccessTokenProvider>());
         Assert.Equal("/nonexistent/current", cacheProvider.CacheFile);

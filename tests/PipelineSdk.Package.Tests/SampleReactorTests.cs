@@ -27,8 +27,11 @@ public sealed partial class SampleReactorTests(PackedFeed packed)
         Assert.Matches(TypedJobUuid(), uuid);
         Assert.StartsWith("/products/v2/106508441baa55c5a4815e945b19c065/", archivePath, StringComparison.Ordinal);
         Assert.Matches(@"^http://127\.0\.0\.1:\d+/actors/v2/jobs-manager\.local/messages\?x-nonce=\*{5}&token=\*{5}&uuid=" + uuid + "&session=[a-z]+-[a-z]+$", callback);
+        // The sample submits an Agave job with the job's notifications; its fake Agave fires them at the events endpoint.
+        var agaveJob = Single(AgaveJobLine(), first.Stdout);
         Assert.Contains("Agave notification RUNNING -> HTTP 200", first.Stdout, StringComparison.Ordinal);
         Assert.Contains("Agave notification FINISHED -> HTTP 200", first.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Agave job status: FINISHED", first.Stdout, StringComparison.Ordinal);
         Assert.Contains($"Job {uuid} is FINISHED after 'finish'. History:", first.Stdout, StringComparison.Ordinal);
         Assert.Equal(Lifecycle, HistoryEvents(first.Stdout));
         Assert.DoesNotContain("SAMPLE_nonce_0123456789", first.Stdout + first.Stderr, StringComparison.Ordinal);
@@ -54,6 +57,7 @@ public sealed partial class SampleReactorTests(PackedFeed packed)
         Assert.Equal([25L, 50L, 75L], job.History.Where(entry => entry.Name == JobEvent.Update).Select(entry => (long)entry.Data!["percent"]!));
         Assert.Equal("RUNNING", (string?)job.History[5].Data!["status"]);
         Assert.Equal("hello-reactor-0.1.0", (string?)job.History[5].Data!["appId"]);
+        Assert.Equal(agaveJob, (string?)job.History[5].Data!["id"]);
     }
 
     private static string Single(Regex line, string stdout) => Assert.Single(line.Matches(stdout)).Groups[1].Value;
@@ -73,6 +77,9 @@ public sealed partial class SampleReactorTests(PackedFeed packed)
 
     [GeneratedRegex(@"^Callback URL: (\S+)\r?$", RegexOptions.Multiline)]
     private static partial Regex CallbackLine();
+
+    [GeneratedRegex(@"^Submitted Agave job (\d+-242ac11b-0001-007) \(ACCEPTED\) with the job's notifications\r?$", RegexOptions.Multiline)]
+    private static partial Regex AgaveJobLine();
 
     [GeneratedRegex(@"^107[0-9a-f]{5}-[0-9a-f]{4}-5[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}$")]
     private static partial Regex TypedJobUuid();

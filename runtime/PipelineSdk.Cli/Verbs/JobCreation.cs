@@ -10,9 +10,10 @@ namespace PipelineSdk.Cli.Verbs;
 /// <summary>
 /// The <c>create</c> verb: builds a job exactly as a reactor does, through <see cref="ManagedPipelineJob.CreateAsync"/>
 /// and <see cref="ManagedPipelineJob.SetupAsync"/>, and prints its uuid, state, archive path, callback URL and update
-/// token. The callback settings are the configuration's <c>pipelines</c> section and the job's <c>_admin</c> block its
-/// <c>pipelinesdk</c> section (<see cref="CliSettings"/>); <c>--api-server</c>, <c>--manager-id</c>, <c>--nonce</c>,
-/// <c>--owner</c>, <c>--project</c> and <c>--tenant</c> win over them.
+/// token (with <c>--json</c>, also the Agave notifications for the callback URL). The callback settings are the
+/// configuration's <c>pipelines</c> section and the job's <c>_admin</c> block its <c>pipelinesdk</c> section
+/// (<see cref="CliSettings"/>); <c>--api-server</c>, <c>--manager-id</c>, <c>--nonce</c>, <c>--owner</c>,
+/// <c>--project</c> and <c>--tenant</c> win over them.
 /// </summary>
 internal static class JobCreation
 {
@@ -58,6 +59,8 @@ internal static class JobCreation
         };
         if (input.Flag("json"))
         {
+            // What a reactor puts in its Agave job definition (the original's agave_notifications()); null without a callback.
+            result["agave_notifications"] = job.Callback is null ? null : new JsonArray([.. job.AgaveNotifications().Select(n => n.ToJson())]);
             return JobRendering.Json(result);
         }
 

@@ -110,8 +110,7 @@ public sealed class AbacoClient
         if (!outcome.IsSuccess)
         {
             // The callback URL's query holds a nonce and a job token: mask them if the server echoes them.
-            var querySecrets = System.Web.HttpUtility.ParseQueryString(callbackUrl.Query);
-            var secrets = querySecrets.AllKeys.Select(key => querySecrets[key]).Append(_options.Nonce).ToArray();
+            var secrets = SecretRedaction.QueryValues(callbackUrl.Query).Append(_options.Nonce).ToArray();
             throw outcome.ToException($"Posting to callback {endpoint}", static (m, s, h, b, e) => new AbacoApiException(m, s, h, b, e), secrets);
         }
 

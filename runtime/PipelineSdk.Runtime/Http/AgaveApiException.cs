@@ -2,7 +2,7 @@ using System.Net;
 
 namespace PipelineSdk.Http;
 
-/// <summary>The Agave files API refused a request or could not be reached.</summary>
+/// <summary>An Agave API (files, jobs) refused a request, could not be reached, or gave an answer the SDK cannot use.</summary>
 public sealed class AgaveApiException : PipelineApiException
 {
     /// <inheritdoc cref="PipelineApiException(string, HttpStatusCode?, IReadOnlyDictionary{string, IReadOnlyList{string}}, string, Exception?)" />

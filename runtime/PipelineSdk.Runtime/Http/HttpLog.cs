@@ -30,4 +30,12 @@ internal static partial class HttpLog
     [LoggerMessage(6, LogLevel.Warning, "Refused Agave {Operation} of {AgaveSystem}:{AgavePath}: {Reason}")]
     public static partial void FilesOperationRefused(
         ILogger logger, string operation, string agaveSystem, string agavePath, string reason);
+
+    [LoggerMessage(8, LogLevel.Warning,
+        "{Method} {Endpoint} failed with {Outcome}; not re-sent, because the server may have acted on it and the request is not idempotent")]
+    public static partial void NotResent(ILogger logger, string method, string endpoint, string outcome);
+
+    [LoggerMessage(9, LogLevel.Information,
+        "Agave job {AgaveJobId} of app {AppId} submitted with {NotificationCount} notification(s) after {Attempts} attempt(s)")]
+    public static partial void AgaveJobSubmitted(ILogger logger, string agaveJobId, string appId, int notificationCount, int attempts);
 }

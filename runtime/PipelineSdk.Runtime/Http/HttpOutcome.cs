@@ -18,7 +18,8 @@ internal sealed class HttpOutcome
         string body,
         TimeSpan? retryAfter,
         string? transportProblem,
-        Exception? transportError)
+        Exception? transportError,
+        bool neverDelivered)
     {
         StatusCode = statusCode;
         Headers = headers;
@@ -26,6 +27,7 @@ internal sealed class HttpOutcome
         RetryAfter = retryAfter;
         TransportProblem = transportProblem;
         TransportError = transportError;
+        NeverDelivered = neverDelivered;
     }
 
     public HttpStatusCode? StatusCode { get; }
@@ -42,6 +44,12 @@ internal sealed class HttpOutcome
 
     public Exception? TransportError { get; }
 
+    /// <summary>
+    /// No connection to the server was made (name resolution, connect or TLS failed), so the server cannot have seen
+    /// the request: even a request that is not idempotent may be sent again.
+    /// </summary>
+    public bool NeverDelivered { get; }
+
     /// <summary>Credentials the handlers sent with the request (masked wherever the server's text is quoted).</summary>
     public IReadOnlyList<string> SentCredentials { get; set; } = [];
 
@@ -53,10 +61,11 @@ internal sealed class HttpOutcome
     public static async Task<HttpOutcome> ReadAsync(HttpResponseMessage response, TimeProvider time, CancellationToken cancellationToken)
     {
         var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        return new HttpOutcome(response.StatusCode, CollectHeaders(response), body, ReadRetryAfter(response, time), null, null);
+        return new HttpOutcome(response.StatusCode, CollectHeaders(response), body, ReadRetryAfter(response, time), null, null, neverDelivered: false);
     }
 
-    public static HttpOutcome Failed(string problem, Exception error) => new(null, NoHeaders, string.Empty, null, problem, error);
+    public static HttpOutcome Failed(string problem, Exception error, bool neverDelivered = false) =>
+        new(null, NoHeaders, string.Empty, null, problem, error, neverDelivered);
 
     /// <summary>"404 NotFound" or the transport problem, for log lines and messages.</summary>
     public string Describe() => StatusCode is { } status ? $"{(int)status} {status}" : TransportProblem ?? "no response";

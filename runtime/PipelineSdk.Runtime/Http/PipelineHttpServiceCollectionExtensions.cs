@@ -10,7 +10,7 @@ namespace PipelineSdk.Http;
 public static class PipelineHttpServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="AbacoClient"/> and <see cref="AgaveFilesClient"/> as typed clients behind
+    /// Registers <see cref="AbacoClient"/>, <see cref="AgaveFilesClient"/> and <see cref="AgaveJobsClient"/> as typed clients behind
     /// <see cref="OAuthRefreshHandler"/>, their <see cref="PipelineHttpOptions"/>, a <see cref="TimeProvider"/> and an
     /// <see cref="IAccessTokenProvider"/> (unless one is registered already): a <see cref="StaticTokenProvider"/> when
     /// <see cref="PipelineHttpOptions.AccessToken"/> is set, else an <see cref="AgaveCacheTokenProvider"/>.
@@ -38,6 +38,8 @@ public static class PipelineHttpServiceCollectionExtensions
         services.AddHttpClient<AbacoClient>(static http => http.Timeout = Timeout.InfiniteTimeSpan)
             .AddHttpMessageHandler<OAuthRefreshHandler>();
         services.AddHttpClient<AgaveFilesClient>(static http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .AddHttpMessageHandler<OAuthRefreshHandler>();
+        services.AddHttpClient<AgaveJobsClient>(static http => http.Timeout = Timeout.InfiniteTimeSpan)
             .AddHttpMessageHandler<OAuthRefreshHandler>();
         services.AddHttpClient(AgaveCacheTokenProvider.TokenClientName)
             .ConfigureHttpClient(static (provider, http) =>

@@ -10,6 +10,11 @@ namespace PipelineSdk.Http;
 /// retries only on timeouts, connection failures, 408, 429 and 5xx. Any other status (400, 401, 403, 404, …) ends the
 /// loop at once. The caller's cancellation is honoured immediately and is never retried.
 /// </summary>
+/// <remarks>
+/// A request that is not idempotent (a job submission) is sent again only when the server cannot have acted on it: no
+/// connection was made, or it answered 429 or 503. After a timeout, a dropped connection or another 5xx it may have
+/// acted, and a second send could start a second job, so the outcome is returned as it is.
+/// </remarks>
 internal sealed class RetryingHttpSender
 {
     private readonly HttpClient _http;
@@ -30,7 +35,10 @@ internal sealed class RetryingHttpSender
     /// fresh content) and returns the final outcome: the first success, the first non-retryable response, or the
     /// last failure once the attempts are used up.
     /// </summary>
-    public async Task<HttpOutcome> SendAsync(Func<HttpRequestMessage> createRequest, CancellationToken cancellationToken)
+    /// <param name="createRequest">Builds the request, once per attempt.</param>
+    /// <param name="cancellationToken">The caller's cancellation.</param>
+    /// <param name="idempotent">False for a request that must not be sent twice (see the remarks).</param>
+    public async Task<HttpOutcome> SendAsync(Func<HttpRequestMessage> createRequest, CancellationToken cancellationToken, bool idempotent = true)
     {
         var delay = _options.InitialRetryDelay;
         for (var attempt = 1; ; attempt++)
@@ -48,6 +56,12 @@ internal sealed class RetryingHttpSender
             if (!IsRetryable(outcome))
             {
                 HttpLog.NotRetried(_logger, request.Method.Method, endpoint, outcome.Describe());
+                return outcome;
+            }
+
+            if (!idempotent && !IsSafeToResend(outcome))
+            {
+                HttpLog.NotResent(_logger, request.Method.Method, endpoint, outcome.Describe());
                 return outcome;
             }
 
@@ -81,7 +95,9 @@ internal sealed class RetryingHttpSender
         catch (HttpRequestException error)
         {
             // The error kind only: transport messages can carry host details we do not need in our own message.
-            return HttpOutcome.Failed($"transport error ({error.HttpRequestError})", error);
+            return HttpOutcome.Failed($"transport error ({error.HttpRequestError})", error, neverDelivered: error.HttpRequestError
+                is HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError
+                or HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError);
         }
     }
 
@@ -92,6 +108,10 @@ internal sealed class RetryingHttpSender
         HttpStatusCode.NotImplemented or HttpStatusCode.HttpVersionNotSupported => false,
         var status => (int)status >= 500,
     };
+
+    /// <summary>The server cannot have acted on the request: it never reached it, or it was turned away unprocessed.</summary>
+    private static bool IsSafeToResend(HttpOutcome outcome) =>
+        outcome.NeverDelivered || outcome.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable;
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 }

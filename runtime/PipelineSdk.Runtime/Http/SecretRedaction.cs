@@ -9,4 +9,12 @@ internal static class SecretRedaction
     public static string Mask(string text, IEnumerable<string?> secrets) => new Logging.SecretRedactor(secrets).Redact(text);
 
     public static string WithoutQuery(Uri uri) => uri.GetLeftPart(UriPartial.Path);
+
+    /// <summary>The values of a URL's query (a callback URL's token and nonce), to mask wherever a server echoes them.</summary>
+    public static IEnumerable<string?> QueryValues(string url)
+    {
+        var queryAt = url.IndexOf('?', StringComparison.Ordinal);
+        var query = System.Web.HttpUtility.ParseQueryString(queryAt < 0 ? string.Empty : url[queryAt..]);
+        return query.AllKeys.Select(key => query[key]);
+    }
 }

@@ -145,6 +145,14 @@ public class ManagedPipelineJob : JobManager
     }
 
     /// <summary>
+    /// The Agave job notifications that move this job along (the original's <c>agave_notifications()</c>): RUNNING
+    /// (persistent), FINISHED and FAILED, each posting to the callback URL with a <c>status</c>. Put them in the Agave
+    /// job definition, e.g. through <see cref="Http.AgaveJobsClient.SubmitAsync"/>. The URLs carry secrets: never log them.
+    /// </summary>
+    /// <exception cref="PipelineJobException">The job is not set up or <c>pipelines.job_manager_id</c> is not configured.</exception>
+    public IReadOnlyList<AgaveNotification> AgaveNotifications() => AgaveNotification.ForPipelineJob(CallbackWithStatus);
+
+    /// <summary>
     /// Withdraws the job before it has started (decision 4): deletes the record with the job's own token while the
     /// job is still in CREATED with only its <c>create</c> event.
     /// </summary>

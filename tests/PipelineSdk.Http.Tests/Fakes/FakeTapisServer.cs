@@ -15,8 +15,8 @@ namespace PipelineSdk.Http.Tests.Fakes;
 
 /// <summary>
 /// A real HTTP server on 127.0.0.1 (free port) that behaves like the parts of Tapis/Agave v2 the SDK uses: the Abaco
-/// messages endpoint, the Agave files media/listings endpoints over an in-memory tree, and the OAuth token endpoint
-/// with single-use refresh tokens. <see cref="Script"/> queues failures that replace the next responses.
+/// messages endpoint, the Agave files media/listings endpoints over an in-memory tree, the Agave jobs endpoints
+/// (<see cref="Jobs"/>), and the OAuth token endpoint with single-use refresh tokens. <see cref="Script"/> queues failures that replace the next responses.
 /// </summary>
 public sealed class FakeTapisServer : IAsyncDisposable
 {
@@ -63,6 +63,9 @@ public sealed class FakeTapisServer : IAsyncDisposable
     /// and writes the answer itself. Lets a test stand in for an actor such as the events endpoint.
     /// </summary>
     public Func<HttpContext, string, string, Task>? MessageHandler { get; set; }
+
+    /// <summary>The jobs API: submissions, statuses, and the notifications each job fires as it runs.</summary>
+    public FakeAgaveJobs Jobs { get; } = new();
 
     public IReadOnlyList<RecordedRequest> Requests => _requests.ToArray();
 
@@ -112,7 +115,11 @@ public sealed class FakeTapisServer : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        Jobs.Dispose();
+    }
 
     private async Task HandleAsync(HttpContext context)
     {
@@ -170,6 +177,8 @@ public sealed class FakeTapisServer : IAsyncDisposable
             ["actors", "v2", var actor, "messages"] when context.Request.Method == "POST" => AcceptMessage(context, actor),
             ["files", "v2", "media", "system", var system, .. var path] => ManageFile(context, system, "/" + string.Join('/', path), body),
             ["files", "v2", "listings", "system", var system, .. var path] => List(context, system, "/" + string.Join('/', path)),
+            ["jobs", "v2"] when context.Request.Method == "POST" => Jobs.SubmitAsync(context, body),
+            ["jobs", "v2", var id, "status"] when context.Request.Method == "GET" => Jobs.StatusAsync(context, id),
             _ => Reply(context, 404, """{"status":"error","message":"no such route"}"""),
         });
     }
@@ -318,7 +327,7 @@ public sealed class FakeTapisServer : IAsyncDisposable
         _files[(system, "/" + string.Join('/', parts))] = length;
     }
 
-    private static Task Reply(HttpContext context, int status, string body)
+    internal static Task Reply(HttpContext context, int status, string body)
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json";

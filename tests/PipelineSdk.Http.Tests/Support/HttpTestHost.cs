@@ -31,6 +31,8 @@ public sealed class HttpTestHost : IAsyncDisposable
 
     public AgaveFilesClient Files => _services.GetRequiredService<AgaveFilesClient>();
 
+    public AgaveJobsClient AgaveJobs => _services.GetRequiredService<AgaveJobsClient>();
+
     public IAccessTokenProvider Tokens => _services.GetRequiredService<IAccessTokenProvider>();
 
     /// <summary>Starts a fake server and the services; <paramref name="configure"/> runs after the test defaults.</summary>
