@@ -1,9 +1,10 @@
-using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using PipelineSdk.Generator.Emit;
 using PipelineSdk.Generator.Inputs;
 using PipelineSdk.Generator.Model;
 using PipelineSdk.Generator.Parsing;
+using PipelineSdk.Generator.References;
+using PipelineSdk.Generator.Schemas;
 
 namespace PipelineSdk.Generator;
 
@@ -31,16 +32,32 @@ public sealed class PipelineGenerator : IIncrementalGenerator
             .Select(static (document, _) => document!)
             .WithTrackingName(TrackingNames.Documents);
 
-        var library = documents
+        // Each file is read once per text; its references are summarised cheaply, and its parse depends only on the
+        // files of its reference closure, so an edit re-parses the edited file and the files that depend on it.
+        var files = documents
+            .Select(static (document, cancellationToken) => JsonFile.Read(document, cancellationToken))
+            .WithTrackingName(TrackingNames.Read);
+
+        var referenceIndex = files
+            .Select(static (file, _) => FileReferences.Of(file))
+            .WithTrackingName(TrackingNames.References)
             .Collect()
-            .Select(static (all, _) => SortByPath(all))
+            .Select(static (all, _) => ReferenceIndex.Create(all))
+            .WithTrackingName(TrackingNames.ReferenceIndex);
+
+        var library = files
+            .Collect()
+            .Select(static (all, _) => FileSet.Create(all))
             .WithTrackingName(TrackingNames.Library);
 
-        var parsed = documents
-            .Where(static document => document.Kind != InputKind.Schema)
+        var parsed = files
+            .Where(static file => file.Document.Kind != InputKind.Schema)
+            .Combine(referenceIndex)
             .Combine(library)
             .Combine(options)
-            .Select(static (input, cancellationToken) => FileParser.Parse(input.Left.Left, input.Left.Right, input.Right, cancellationToken))
+            .Select(static (input, _) => ParseInput.Create(input.Left.Left.Left, input.Left.Left.Right, input.Left.Right, input.Right))
+            .WithTrackingName(TrackingNames.Closure)
+            .Select(static (input, cancellationToken) => FileParser.Parse(input, cancellationToken))
             .WithTrackingName(TrackingNames.Parse);
 
         var model = parsed
@@ -68,13 +85,6 @@ public sealed class PipelineGenerator : IIncrementalGenerator
                 spc.ReportDiagnostic(diagnostic.ToDiagnostic());
             }
         });
-    }
-
-    private static EquatableArray<SchemaDocument> SortByPath(ImmutableArray<SchemaDocument> documents)
-    {
-        var sorted = documents.ToArray();
-        System.Array.Sort(sorted, static (a, b) => string.CompareOrdinal(a.Path, b.Path));
-        return sorted.ToEquatableArray();
     }
 
     private static void AddAll(SourceProductionContext context, System.Collections.Generic.IEnumerable<GeneratedFile> files)

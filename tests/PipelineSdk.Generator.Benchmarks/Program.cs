@@ -2,4 +2,4 @@ using BenchmarkDotNet.Running;
 using PipelineSdk.Generator.Benchmarks;
 
 // `dotnet run -c Release --project tests/PipelineSdk.Generator.Benchmarks -- --filter '*'`
-BenchmarkSwitcher.FromAssembly(typeof(GeneratorBenchmarks).Assembly).Run(args, new ShortInProcessConfig());
+BenchmarkSwitcher.FromAssembly(typeof(GeneratorBenchmarks).Assembly).Run(args, new StableInProcessConfig());

@@ -7,7 +7,7 @@ namespace PipelineSdk.Generator.Diagnostics;
 
 /// <summary>
 /// Gathers the diagnostics of one parse as (file, JSON pointer) pairs and turns them into located
-/// <see cref="DiagnosticInfo"/>s at the end, indexing the positions of a file only when it has something to report.
+/// <see cref="DiagnosticInfo"/>s at the end, from the line information of the file's tree.
 /// The first message argument is always the file's name.
 /// </summary>
 internal sealed class DiagnosticCollector
@@ -26,20 +26,13 @@ internal sealed class DiagnosticCollector
 
     public EquatableArray<DiagnosticInfo> ToInfos(SchemaLibrary library)
     {
-        var indexes = new Dictionary<string, JsonPositionIndex>();
         var infos = new List<DiagnosticInfo>(_pending.Count);
         foreach (var (descriptor, path, pointer, span, args) in _pending)
         {
             var located = span;
             if (located is null && pointer is not null && library.Contains(path))
             {
-                if (!indexes.TryGetValue(path, out var index))
-                {
-                    index = JsonPositionIndex.Build(path, library.TextOf(path));
-                    indexes[path] = index;
-                }
-
-                located = index.Locate(pointer);
+                located = library.File(path).Locate(pointer);
             }
 
             var allArgs = new string[args.Length + 1];

@@ -14,9 +14,9 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor NoInputs = Create(
         "PSDK1001", "No PipelineSdk inputs found",
-        "No AdditionalFiles with PipelineSdkKind Events or Config were found; nothing is generated",
+        "No AdditionalFiles with PipelineSdkKind Events, Config or Message were found (Schema files are only $ref targets); nothing is generated",
         DiagnosticSeverity.Info,
-        "The generator only reads AdditionalFiles whose PipelineSdkKind metadata is Events or Config. Check the globs in the PipelineSdk props or set the metadata by hand.");
+        "The generator only reads AdditionalFiles whose PipelineSdkKind metadata is Events, Config, Message or Schema, and generates from the first three. Check the globs in the PipelineSdk props or set the metadata by hand.");
 
     public static readonly DiagnosticDescriptor MalformedJson = Create(
         "PSDK1002", "Malformed JSON",
@@ -26,9 +26,9 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor UnknownKind = Create(
         "PSDK1003", "Unknown PipelineSdkKind",
-        "{0}: PipelineSdkKind '{1}' is not one of Events, Config or Schema; the file is ignored",
+        "{0}: PipelineSdkKind '{1}' is not one of Events, Config, Message or Schema; the file is ignored",
         DiagnosticSeverity.Warning,
-        "PipelineSdkKind must be Events (state machine or event payloads), Config (a config schema) or Schema (only a $ref target).");
+        "PipelineSdkKind must be Events (state machine or event payloads), Config (a config schema), Message (a reactor message schema) or Schema (only a $ref target).");
 
     public static readonly DiagnosticDescriptor NothingDeclared = Create(
         "PSDK1004", "Events file declares nothing",
@@ -65,6 +65,12 @@ internal static class DiagnosticDescriptors
         "{0} at '{1}': there is no event named '{2}'; known events: {3}",
         DiagnosticSeverity.Error,
         "Every key of x-pipelinejob-payloads must be the name of an event of the state machine.");
+
+    public static readonly DiagnosticDescriptor CircularReference = Create(
+        "PSDK1106", "Circular $ref between files",
+        "{0} at '{1}': the $refs form a cycle between files, so neither file's schema can be loaded first: {2}",
+        DiagnosticSeverity.Error,
+        "A file may $ref another file that $refs it back only if the cycle is broken: move the shared definitions into a third file that both reference. References within one file may be recursive.");
 
     public static readonly DiagnosticDescriptor InvalidConfigSchema = Create(
         "PSDK1201", "Invalid config schema",
@@ -105,7 +111,7 @@ internal static class DiagnosticDescriptors
     private static readonly DiagnosticDescriptor[] All =
     {
         NoInputs, MalformedJson, UnknownKind, NothingDeclared, UnsupportedConstruct, UnresolvableReference,
-        ContradictoryConstraints, InvalidStateMachine, UnknownPayloadEvent, InvalidConfigSchema, InvalidMessageSchema, DuplicateName,
+        ContradictoryConstraints, InvalidStateMachine, UnknownPayloadEvent, CircularReference, InvalidConfigSchema, InvalidMessageSchema, DuplicateName,
         RenamedMember, DuplicateType, InternalError,
     };
 

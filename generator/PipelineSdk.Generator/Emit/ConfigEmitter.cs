@@ -17,6 +17,9 @@ internal static class ConfigEmitter
     private const string ConfigValueType = "global::PipelineSdk.Configuration.ConfigValueType";
     private const string KeyList = "global::System.Collections.Generic.List<" + ConfigKey + ">";
 
+    /// <summary>The runtime's conversions and checks for generated binders (one copy, shared with environment overrides).</summary>
+    private const string Helpers = "global::PipelineSdk.Configuration.ConfigBindingHelpers";
+
     public static IEnumerable<GeneratedFile> Emit(ConfigSpec spec)
     {
         var writer = new SourceWriter().WriteHeader().WriteUserNamespace(spec.Namespace);
@@ -81,8 +84,6 @@ internal static class ConfigEmitter
             writer.CloseBlock();
         }
 
-        writer.WriteLine();
-        writer.WriteLine(Helpers);
         writer.CloseBlock();
     }
 
@@ -103,7 +104,7 @@ internal static class ConfigEmitter
                 keys.Add(Identifiers.StringLiteral(property.JsonName));
             }
 
-            writer.WriteLine("CheckKeys(section, path, new[] { " + string.Join(", ", keys) + " }, problems);");
+            writer.WriteLine(Helpers + ".CheckKeys(section, path, new[] { " + string.Join(", ", keys) + " }, problems);");
         }
 
         for (var i = 0; i < all.Count; i++)
@@ -130,7 +131,7 @@ internal static class ConfigEmitter
         writer.OpenBlock("public static void AddKeysOf" + type.Name + "(string path, " + KeyList + " keys)");
         foreach (var property in AllProperties(type))
         {
-            var location = "Join(path, " + Identifiers.StringLiteral(property.JsonName) + ")";
+            var location = Helpers + ".Join(path, " + Identifiers.StringLiteral(property.JsonName) + ")";
             var value = property.Value;
             if (value.Kind == ValueKind.Object)
             {
@@ -182,7 +183,7 @@ internal static class ConfigEmitter
     private static void WriteReadProperty(SourceWriter writer, PropertySpec property, string local)
     {
         var key = Identifiers.StringLiteral(property.JsonName);
-        var location = "Join(path, " + key + ")";
+        var location = Helpers + ".Join(path, " + key + ")";
         var value = property.Value;
         var read = value.Kind == ValueKind.Object || value.Kind == ValueKind.Array
             ? ReadSection(value, "section.GetSection(" + key + ")", location, property.Secret, local + "Section")
@@ -215,9 +216,9 @@ internal static class ConfigEmitter
         return value.Kind switch
         {
             ValueKind.String => raw,
-            ValueKind.Integer => "ToInteger(" + raw + ", " + location + ", " + secretLiteral + ", problems)",
-            ValueKind.Number => "ToNumber(" + raw + ", " + location + ", " + secretLiteral + ", problems)",
-            ValueKind.Boolean => "ToBoolean(" + raw + ", " + location + ", " + secretLiteral + ", problems)",
+            ValueKind.Integer => Helpers + ".ToInteger(" + raw + ", " + location + ", " + secretLiteral + ", problems)",
+            ValueKind.Number => Helpers + ".ToNumber(" + raw + ", " + location + ", " + secretLiteral + ", problems)",
+            ValueKind.Boolean => Helpers + ".ToBoolean(" + raw + ", " + location + ", " + secretLiteral + ", problems)",
             ValueKind.Enum => "To" + value.TypeName.Substring(value.TypeName.LastIndexOf('.') + 1) + "(" + raw + ", " + location + ", problems)",
             _ => "(" + raw + " is { } text ? (global::System.Text.Json.Nodes.JsonNode?)global::System.Text.Json.Nodes.JsonValue.Create(text) : null)",
         };
@@ -250,62 +251,6 @@ internal static class ConfigEmitter
             itemValue = "(" + itemValue + ")" + (item.Kind == ValueKind.Object ? string.Empty : " ?? default!");
         }
 
-        return "ToList<" + itemType + ">(" + section + ", " + location + ", (element, elementPath) => " + itemValue + ")";
+        return Helpers + ".ToList<" + itemType + ">(" + section + ", " + location + ", (element, elementPath) => " + itemValue + ")";
     }
-
-    private const string Helpers = """
-        private static string Join(string path, string key) => path.Length == 0 ? key : path + ":" + key;
-
-        private static void CheckKeys(global::Microsoft.Extensions.Configuration.IConfiguration section, string path, string[] known, global::System.Collections.Generic.List<string> problems)
-        {
-            foreach (var child in section.GetChildren())
-            {
-                if (global::System.Array.FindIndex(known, key => string.Equals(key, child.Key, global::System.StringComparison.OrdinalIgnoreCase)) < 0)
-                {
-                    problems.Add(Join(path, child.Key) + " is not a known setting");
-                }
-            }
-        }
-
-        private static global::System.Collections.Generic.IReadOnlyList<T>? ToList<T>(global::Microsoft.Extensions.Configuration.IConfigurationSection section, string path, global::System.Func<global::Microsoft.Extensions.Configuration.IConfigurationSection, string, T> readElement)
-        {
-            if (!global::Microsoft.Extensions.Configuration.ConfigurationExtensions.Exists(section)) return null;
-            var list = new global::System.Collections.Generic.List<T>();
-            foreach (var element in section.GetChildren())
-            {
-                list.Add(readElement(element, Join(path, element.Key)));
-            }
-
-            return list;
-        }
-
-        private static long? ToInteger(string? value, string path, bool secret, global::System.Collections.Generic.List<string> problems)
-        {
-            if (value is null) return null;
-            if (long.TryParse(value, global::System.Globalization.NumberStyles.Integer, global::System.Globalization.CultureInfo.InvariantCulture, out var parsed)) return parsed;
-            problems.Add(secret ? path + " is not an integer" : path + ": '" + value + "' is not an integer");
-            return null;
-        }
-
-        private static double? ToNumber(string? value, string path, bool secret, global::System.Collections.Generic.List<string> problems)
-        {
-            if (value is null) return null;
-            if (double.TryParse(value, global::System.Globalization.NumberStyles.Float, global::System.Globalization.CultureInfo.InvariantCulture, out var parsed)) return parsed;
-            problems.Add(secret ? path + " is not a number" : path + ": '" + value + "' is not a number");
-            return null;
-        }
-
-        private static bool? ToBoolean(string? value, string path, bool secret, global::System.Collections.Generic.List<string> problems)
-        {
-            switch (value?.Trim().ToLowerInvariant())
-            {
-                case null: return null;
-                case "true": case "1": case "yes": case "on": return true;
-                case "false": case "0": case "no": case "off": return false;
-            }
-
-            problems.Add(secret ? path + " is not a boolean" : path + ": '" + value + "' is not a boolean");
-            return null;
-        }
-        """;
 }

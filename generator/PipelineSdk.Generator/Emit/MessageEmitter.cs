@@ -21,6 +21,9 @@ internal static class MessageEmitter
     private const string Failed = "global::System.Collections.Generic.HashSet<string>";
     private const string Validation = "global::PipelineSdk.Errors.PipelineJobValidationException";
 
+    /// <summary>The runtime's readers for generated message records (one copy, not one per file).</summary>
+    private const string Helpers = "global::PipelineSdk.Reactors.MessageReadingHelpers";
+
     public static IEnumerable<GeneratedFile> Emit(MessageSpec spec)
     {
         var writer = new SourceWriter().WriteHeader().WriteUserNamespace(spec.Namespace);
@@ -64,7 +67,7 @@ internal static class MessageEmitter
         writer.OpenBlock("if (message is not null)");
         writer.WriteLine("var violations = new " + Problems + "();");
         writer.WriteLine("message.ValidateInto(violations, string.Empty);");
-        writer.WriteLine("problems.AddRange(" + ReaderClass + ".WithoutFailed(violations, failed));");
+        writer.WriteLine("problems.AddRange(" + Helpers + ".WithoutFailed(violations, failed));");
         writer.CloseBlock();
         writer.WriteLine("if (problems.Count > 0) throw new " + Validation + "(problems);");
         writer.WriteLine("return message!;");
@@ -75,7 +78,7 @@ internal static class MessageEmitter
     {
         writer.OpenBlock("internal static " + type.Name + "? ReadFrom(" + Node + "? node, string pointer, " + Problems + " problems, " + Failed + " failed)");
         writer.OpenBlock("if (node is not global::System.Text.Json.Nodes.JsonObject json)");
-        writer.WriteLine(ReaderClass + ".Fail(pointer, \"must be a JSON object\", problems, failed);");
+        writer.WriteLine(Helpers + ".Fail(pointer, \"must be a JSON object\", problems, failed);");
         writer.WriteLine("return null;");
         writer.CloseBlock().WriteLine();
         if (type.ClosedKeys)
@@ -86,7 +89,7 @@ internal static class MessageEmitter
                 keys.Add(Identifiers.StringLiteral(property.JsonName));
             }
 
-            writer.WriteLine(ReaderClass + ".CheckKeys(json, pointer, new string[] { " + string.Join(", ", keys) + " }, problems);");
+            writer.WriteLine(Helpers + ".CheckKeys(json, pointer, new string[] { " + string.Join(", ", keys) + " }, problems);");
         }
 
         for (var i = 0; i < type.Properties.Count; i++)
@@ -99,13 +102,13 @@ internal static class MessageEmitter
             writer.WriteLine("if (n" + index + " is not null) v" + index + " = " + Read(property.Value, "n" + index, location, 0) + ";");
             if (!property.Value.AllowsNull)
             {
-                writer.WriteLine("else " + ReaderClass + ".Fail(" + location + ", \"must not be null\", problems, failed);");
+                writer.WriteLine("else " + Helpers + ".Fail(" + location + ", \"must not be null\", problems, failed);");
             }
 
             writer.CloseBlock();
             if (property.Required)
             {
-                writer.WriteLine("else " + ReaderClass + ".Fail(" + location + ", \"is required\", problems, failed);");
+                writer.WriteLine("else " + Helpers + ".Fail(" + location + ", \"is required\", problems, failed);");
             }
 
             writer.WriteLine();
@@ -129,13 +132,13 @@ internal static class MessageEmitter
         switch (value.Kind)
         {
             case ValueKind.String:
-                return ReaderClass + ".ToText" + tail;
+                return Helpers + ".ToText" + tail;
             case ValueKind.Integer:
-                return ReaderClass + ".ToInteger" + tail;
+                return Helpers + ".ToInteger" + tail;
             case ValueKind.Number:
-                return ReaderClass + ".ToNumber" + tail;
+                return Helpers + ".ToNumber" + tail;
             case ValueKind.Boolean:
-                return ReaderClass + ".ToBoolean" + tail;
+                return Helpers + ".ToBoolean" + tail;
             case ValueKind.Enum:
                 return ReaderClass + ".To" + ShortName(value.TypeName) + tail;
             case ValueKind.Object:
@@ -151,7 +154,7 @@ internal static class MessageEmitter
                     itemValue = "(" + itemValue + ") ?? default" + (item.IsValueType ? string.Empty : "!");
                 }
 
-                return ReaderClass + ".ToList<" + itemType + ">(" + node + ", " + location + ", " + (item.AllowsNull ? "true" : "false") +
+                return Helpers + ".ToList<" + itemType + ">(" + node + ", " + location + ", " + (item.AllowsNull ? "true" : "false") +
                     ", problems, failed, (" + element + ", " + elementPointer + ") => " + itemValue + ")";
             default:
                 return node + ".DeepClone()";
@@ -160,128 +163,32 @@ internal static class MessageEmitter
 
     private static string ShortName(string typeName) => typeName.Substring(typeName.LastIndexOf('.') + 1);
 
+    /// <summary>The file's enum readers (the other readers are the runtime's); nothing when the file has no enums.</summary>
     private static void WriteReaderClass(SourceWriter writer, MessageSpec spec)
     {
-        writer.WriteLine("/// <summary>Reads JSON values of " + Identifiers.XmlText(Diagnostics.DiagnosticCollector.FileName(spec.SourcePath)) + " without reflection; every problem names its JSON pointer.</summary>");
-        writer.WriteLine(GeneratorInfo.GeneratedCodeAttribute).OpenBlock("file static class " + ReaderClass);
-        writer.WriteLine(ReaderHelpers);
-        foreach (var type in spec.Enums)
+        if (spec.Enums.Count == 0)
         {
-            writer.WriteLine();
+            return;
+        }
+
+        writer.WriteLine("/// <summary>Reads the enums of " + Identifiers.XmlText(Diagnostics.DiagnosticCollector.FileName(spec.SourcePath)) + " without reflection; every problem names its JSON pointer.</summary>");
+        writer.WriteLine(GeneratorInfo.GeneratedCodeAttribute).OpenBlock("file static class " + ReaderClass);
+        for (var i = 0; i < spec.Enums.Count; i++)
+        {
+            var type = spec.Enums[i];
+            if (i > 0)
+            {
+                writer.WriteLine();
+            }
+
             writer.OpenBlock("public static " + type.Name + "? To" + type.Name + "(" + Node + " node, string pointer, " + Problems + " problems, " + Failed + " failed)");
-            writer.WriteLine("if (ToText(node, pointer, problems, failed) is not { } text) return null;");
+            writer.WriteLine("if (" + Helpers + ".ToText(node, pointer, problems, failed) is not { } text) return null;");
             writer.WriteLine("if (" + type.Name + "Names.TryParse(text, out var value)) return value;");
-            writer.WriteLine("Fail(pointer, \"must be one of \" + " + type.Name + "Names.AllowedValues, problems, failed);");
+            writer.WriteLine(Helpers + ".Fail(pointer, \"must be one of \" + " + type.Name + "Names.AllowedValues, problems, failed);");
             writer.WriteLine("return null;");
             writer.CloseBlock();
         }
 
         writer.CloseBlock();
     }
-
-    private const string ReaderHelpers = """
-        /// <summary>Reports a value that cannot be read; later checks at that pointer are dropped.</summary>
-        public static void Fail(string pointer, string problem, global::System.Collections.Generic.List<string> problems, global::System.Collections.Generic.HashSet<string> failed)
-        {
-            problems.Add((pointer.Length == 0 ? "(root)" : pointer) + " " + problem);
-            failed.Add(pointer);
-        }
-
-        /// <summary>The schema checks, without those at (or below) a value that could not be read.</summary>
-        public static global::System.Collections.Generic.IEnumerable<string> WithoutFailed(global::System.Collections.Generic.List<string> violations, global::System.Collections.Generic.HashSet<string> failed)
-        {
-            foreach (var violation in violations)
-            {
-                var stale = false;
-                foreach (var pointer in failed)
-                {
-                    stale |= violation.StartsWith(pointer + " ", global::System.StringComparison.Ordinal) || violation.StartsWith(pointer + "/", global::System.StringComparison.Ordinal);
-                }
-
-                if (!stale) yield return violation;
-            }
-        }
-
-        public static void CheckKeys(global::System.Text.Json.Nodes.JsonObject json, string pointer, string[] known, global::System.Collections.Generic.List<string> problems)
-        {
-            foreach (var property in json)
-            {
-                if (global::System.Array.IndexOf(known, property.Key) < 0)
-                {
-                    problems.Add(pointer + "/" + property.Key.Replace("~", "~0").Replace("/", "~1") + " is not allowed (additionalProperties is false)");
-                }
-            }
-        }
-
-        public static string? ToText(global::System.Text.Json.Nodes.JsonNode node, string pointer, global::System.Collections.Generic.List<string> problems, global::System.Collections.Generic.HashSet<string> failed)
-        {
-            if (node.GetValueKind() == global::System.Text.Json.JsonValueKind.String) return node.GetValue<string>();
-            Fail(pointer, "must be of type string", problems, failed);
-            return null;
-        }
-
-        public static long? ToInteger(global::System.Text.Json.Nodes.JsonNode node, string pointer, global::System.Collections.Generic.List<string> problems, global::System.Collections.Generic.HashSet<string> failed)
-        {
-            // 1.0 is an integer in JSON Schema; a whole number beyond 64 bits is not representable.
-            if (node.GetValueKind() == global::System.Text.Json.JsonValueKind.Number
-                && decimal.TryParse(node.ToJsonString(), global::System.Globalization.NumberStyles.Float, global::System.Globalization.CultureInfo.InvariantCulture, out var number)
-                && decimal.Truncate(number) == number && number >= long.MinValue && number <= long.MaxValue)
-            {
-                return (long)number;
-            }
-
-            Fail(pointer, "must be of type integer", problems, failed);
-            return null;
-        }
-
-        public static double? ToNumber(global::System.Text.Json.Nodes.JsonNode node, string pointer, global::System.Collections.Generic.List<string> problems, global::System.Collections.Generic.HashSet<string> failed)
-        {
-            if (node.GetValueKind() == global::System.Text.Json.JsonValueKind.Number
-                && double.TryParse(node.ToJsonString(), global::System.Globalization.NumberStyles.Float, global::System.Globalization.CultureInfo.InvariantCulture, out var number))
-            {
-                return number;
-            }
-
-            Fail(pointer, "must be of type number", problems, failed);
-            return null;
-        }
-
-        public static bool? ToBoolean(global::System.Text.Json.Nodes.JsonNode node, string pointer, global::System.Collections.Generic.List<string> problems, global::System.Collections.Generic.HashSet<string> failed)
-        {
-            switch (node.GetValueKind())
-            {
-                case global::System.Text.Json.JsonValueKind.True: return true;
-                case global::System.Text.Json.JsonValueKind.False: return false;
-            }
-
-            Fail(pointer, "must be of type boolean", problems, failed);
-            return null;
-        }
-
-        public static global::System.Collections.Generic.IReadOnlyList<T>? ToList<T>(global::System.Text.Json.Nodes.JsonNode node, string pointer, bool itemsMayBeNull, global::System.Collections.Generic.List<string> problems, global::System.Collections.Generic.HashSet<string> failed, global::System.Func<global::System.Text.Json.Nodes.JsonNode, string, T> readItem)
-        {
-            if (node is not global::System.Text.Json.Nodes.JsonArray array)
-            {
-                Fail(pointer, "must be of type array", problems, failed);
-                return null;
-            }
-
-            var list = new global::System.Collections.Generic.List<T>(array.Count);
-            for (var i = 0; i < array.Count; i++)
-            {
-                var itemPointer = pointer + "/" + i.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
-                if (array[i] is { } item)
-                {
-                    list.Add(readItem(item, itemPointer));
-                }
-                else
-                {
-                    if (!itemsMayBeNull) Fail(itemPointer, "must not be null", problems, failed);
-                    list.Add(default!);
-                }
-            }
-
-            return list;
-        }
-        """;
 }

@@ -24,37 +24,81 @@ internal static class StateMachineEmitter
 
     private static string WriteStateEnum(StateMachineSpec spec)
     {
-        var members = new List<(string Identifier, string Summary)>();
+        var members = new List<(string Identifier, string WireName, string Summary)>();
         foreach (var state in spec.States)
         {
-            members.Add((state.Identifier, state.Description ?? "The " + state.WireName + " state."));
+            members.Add((state.Identifier, state.WireName, state.Description ?? "The " + state.WireName + " state."));
         }
 
-        return WriteEnum("JobState", spec.StatesDescription ?? "The states of a PipelineJob.", members);
+        return WriteEnum("JobState", "JobStates", "state", spec.StatesDescription ?? "The states of a PipelineJob.", members);
     }
 
     private static string WriteEventEnum(StateMachineSpec spec)
     {
-        var members = new List<(string Identifier, string Summary)>();
+        var members = new List<(string Identifier, string WireName, string Summary)>();
         foreach (var jobEvent in spec.Events)
         {
-            members.Add((jobEvent.Identifier, jobEvent.Description ?? "The " + jobEvent.WireName + " event."));
+            members.Add((jobEvent.Identifier, jobEvent.WireName, jobEvent.Description ?? "The " + jobEvent.WireName + " event."));
         }
 
-        return WriteEnum("JobEvent", spec.EventsDescription ?? "The events of a PipelineJob.", members);
+        return WriteEnum("JobEvent", "JobEvents", "jobEvent", spec.EventsDescription ?? "The events of a PipelineJob.", members);
     }
 
-    private static string WriteEnum(string name, string summary, List<(string Identifier, string Summary)> members)
+    /// <summary>
+    /// The enum plus the generated half of its names class: the stored names as the schema writes them, and parsing
+    /// that ignores case as the original does. No reflection; the runtime adds the throwing <c>Parse</c>.
+    /// </summary>
+    private static string WriteEnum(string name, string namesClass, string parameter, string summary, List<(string Identifier, string WireName, string Summary)> members)
     {
         var writer = new SourceWriter().WriteHeader().WriteLine("namespace PipelineSdk;").WriteLine();
         writer.WriteSummary(summary);
         writer.WriteLine(GeneratorInfo.GeneratedCodeAttribute).OpenBlock("public enum " + name);
-        foreach (var (identifier, memberSummary) in members)
+        var wireNames = new List<string>();
+        foreach (var (identifier, wireName, memberSummary) in members)
         {
             writer.WriteSummary(memberSummary);
             writer.WriteLine(identifier + ",");
+            wireNames.Add(Identifiers.StringLiteral(wireName));
         }
 
+        writer.CloseBlock().WriteLine();
+        writer.WriteLine("/// <summary>Conversions between <see cref=\"" + name + "\"/> and its stored name.</summary>");
+        writer.WriteLine(GeneratorInfo.GeneratedCodeAttribute).OpenBlock("public static partial class " + namesClass);
+        writer.WriteSummary("Every name as stored, in definition order.");
+        writer.WriteLine("public static global::System.Collections.Generic.IReadOnlyList<string> WireNames { get; } =");
+        writer.WriteLine("    global::System.Array.AsReadOnly(new string[] { " + string.Join(", ", wireNames) + " });");
+        writer.WriteLine();
+        writer.WriteSummary("The stored name, as the schema writes it.");
+        writer.WriteLine("public static string ToWireName(this global::PipelineSdk." + name + " " + parameter + ") => " + parameter + " switch");
+        writer.WriteLine("{");
+        foreach (var (identifier, wireName, _) in members)
+        {
+            writer.WriteLine("    global::PipelineSdk." + name + "." + identifier + " => " + Identifiers.StringLiteral(wireName) + ",");
+        }
+
+        writer.WriteLine("    _ => throw new global::System.ArgumentOutOfRangeException(nameof(" + parameter + "), " + parameter + ", \"Not a value of " + name + ".\"),");
+        writer.WriteLine("};");
+        writer.WriteLine();
+        writer.WriteSummary("Parses a stored name, ignoring case (ASCII letters only, as the original).");
+        writer.OpenBlock("public static bool TryParse([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? name, out global::PipelineSdk." + name + " " + parameter + ")");
+        writer.WriteLine(parameter + " = default;");
+        writer.OpenBlock("if (name is null || name.Length == 0)");
+        writer.WriteLine("return false;");
+        writer.CloseBlock().WriteLine();
+        writer.OpenBlock("foreach (var c in name)");
+        writer.OpenBlock("if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))");
+        writer.WriteLine("return false;");
+        writer.CloseBlock();
+        writer.CloseBlock().WriteLine();
+        writer.OpenBlock("switch (name.ToLowerInvariant())");
+        foreach (var (identifier, wireName, _) in members)
+        {
+            writer.WriteLine("case " + Identifiers.StringLiteral(wireName.ToLowerInvariant()) + ": " + parameter + " = global::PipelineSdk." + name + "." + identifier + "; return true;");
+        }
+
+        writer.WriteLine("default: return false;");
+        writer.CloseBlock();
+        writer.CloseBlock();
         return writer.CloseBlock().ToString();
     }
 

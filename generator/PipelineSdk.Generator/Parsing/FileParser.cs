@@ -1,35 +1,32 @@
 using System;
+using System.Collections.Generic;
 using System.Threading;
-using Newtonsoft.Json;
 using PipelineSdk.Generator.Diagnostics;
 using PipelineSdk.Generator.Inputs;
 using PipelineSdk.Generator.Model;
+using PipelineSdk.Generator.References;
 using PipelineSdk.Generator.Schemas;
 
 namespace PipelineSdk.Generator.Parsing;
 
 /// <summary>
-/// Parses one Events, Config or Message file against the compilation's schema library. Any unexpected exception becomes one
+/// Parses one Events, Config or Message file against the files of its reference closure. Any unexpected exception becomes one
 /// PSDK9001 for this file only, so the other files still generate.
 /// </summary>
 internal static class FileParser
 {
-    public static ParsedFile Parse(SchemaDocument document, EquatableArray<SchemaDocument> documents, GeneratorOptions options, CancellationToken cancellationToken)
+    public static ParsedFile Parse(ParseInput input, CancellationToken cancellationToken)
     {
-        var library = new SchemaLibrary(documents, cancellationToken);
+        var document = input.File.Document;
+        var library = new SchemaLibrary(Concat(input.File, input.References), cancellationToken);
         var diagnostics = new DiagnosticCollector();
         try
         {
-            return ParseKnownKind(document, library, options, diagnostics, cancellationToken);
+            return ParseKnownKind(document, library, input.Options, diagnostics, cancellationToken);
         }
         catch (OperationCanceledException)
         {
             throw;
-        }
-        catch (JsonReaderException exception)
-        {
-            var index = JsonPositionIndex.Build(document.Path, document.Text);
-            diagnostics.ReportAt(DiagnosticDescriptors.MalformedJson, index.At(exception.LineNumber, exception.LinePosition), FirstSentence(exception.Message));
         }
         catch (Exception exception)
         {
@@ -42,18 +39,9 @@ internal static class FileParser
     private static ParsedFile ParseKnownKind(SchemaDocument document, SchemaLibrary library, GeneratorOptions options, DiagnosticCollector diagnostics, CancellationToken cancellationToken)
     {
         var path = document.Path;
-        if (document.Kind != InputKind.Unknown)
+        if (document.Kind != InputKind.Unknown && !CanLoad(library, path, diagnostics))
         {
-            if (JsonPositionIndex.FindSyntaxError(path, document.Text) is { } syntaxError)
-            {
-                diagnostics.ReportAt(DiagnosticDescriptors.MalformedJson, syntaxError.Span, syntaxError.Message);
-                return new ParsedFile(path, null, null, null, null, diagnostics.ToInfos(library));
-            }
-
-            if (!RawJson.CheckReferences(library, path, diagnostics))
-            {
-                return new ParsedFile(path, null, null, null, null, diagnostics.ToInfos(library));
-            }
+            return new ParsedFile(path, null, null, null, null, diagnostics.ToInfos(library));
         }
 
         StateMachineSpec? stateMachine = null;
@@ -86,6 +74,34 @@ internal static class FileParser
         }
 
         return new ParsedFile(path, stateMachine, payloads, config, message, diagnostics.ToInfos(library));
+    }
+
+    /// <summary>
+    /// Reports what would stop NJsonSchema from loading the file: a file of the closure that is not JSON, a $ref that
+    /// resolves nowhere, or $refs that form a cycle between files.
+    /// </summary>
+    private static bool CanLoad(SchemaLibrary library, string path, DiagnosticCollector diagnostics)
+    {
+        var readable = true;
+        foreach (var file in library.Files)
+        {
+            if (file.ErrorSpan is { } span)
+            {
+                diagnostics.ReportAt(DiagnosticDescriptors.MalformedJson, span, file.Error!);
+                readable = false;
+            }
+        }
+
+        return readable && RawJson.CheckReferences(library, path, diagnostics) && !ReferenceCycles.Report(library, path, diagnostics);
+    }
+
+    private static IEnumerable<JsonFile> Concat(JsonFile file, EquatableArray<JsonFile> references)
+    {
+        yield return file;
+        foreach (var reference in references)
+        {
+            yield return reference;
+        }
     }
 
     private static string FirstSentence(string message)

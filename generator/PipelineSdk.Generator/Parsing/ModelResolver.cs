@@ -18,6 +18,7 @@ internal static class ModelResolver
         var sorted = new List<ParsedFile>(files);
         sorted.Sort(static (a, b) => string.CompareOrdinal(a.Path, b.Path));
         var diagnostics = new List<DiagnosticInfo>();
+        var reported = new HashSet<DiagnosticInfo>();
         var owners = new Dictionary<string, string>(StringComparer.Ordinal);
         var stateMachines = new List<StateMachineSpec>();
         var payloadSets = new List<PayloadSetSpec>();
@@ -31,7 +32,15 @@ internal static class ModelResolver
         foreach (var file in sorted)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            diagnostics.AddRange(file.Diagnostics);
+            foreach (var diagnostic in file.Diagnostics)
+            {
+                // A broken file every dependant reads is reported once, not once per dependant.
+                if (reported.Add(diagnostic))
+                {
+                    diagnostics.Add(diagnostic);
+                }
+            }
+
             if (file.StateMachine is { } machine && Claim(owners, file.Path, diagnostics, "global::PipelineSdk.JobState"))
             {
                 stateMachines.Add(machine);

@@ -87,11 +87,11 @@ internal static class PayloadParser
     private static Dictionary<string, string> KnownEvents(SchemaLibrary library)
     {
         var paths = new List<string>();
-        foreach (var document in library.Documents)
+        foreach (var file in library.Files)
         {
-            if (document.Text.IndexOf(StateMachineParser.Extension, StringComparison.Ordinal) >= 0)
+            if (file.Root?[StateMachineParser.Extension] is not null)
             {
-                paths.Add(document.Path);
+                paths.Add(file.Path);
             }
         }
 

@@ -77,7 +77,7 @@ internal static class StateMachineParser
             (statesPath, pointer) = target.Value;
         }
 
-        var statesSchema = RawJson.Select(library.Raw(statesPath), pointer) as JObject;
+        var statesSchema = library.Node(statesPath, pointer) as JObject;
         if (statesSchema?["enum"] is not JArray values)
         {
             diagnostics.Report(DiagnosticDescriptors.InvalidStateMachine, path, statesPointer, statesPointer, "states must be (or $ref) a string schema with an enum of state names");

@@ -64,7 +64,7 @@ internal sealed class TypeModelBuilder
     /// <param name="record">True for a payload or message root: an object schema is a record even without properties.</param>
     public ValueSpec Build(JsonSchema schema, string path, string pointer, string suggestedName, bool record = false)
     {
-        var raw = RawJson.Select(_library.Raw(path), pointer) as JObject;
+        var raw = _library.Node(path, pointer) as JObject;
         if (raw?.Value<string>("$ref") is { } reference)
         {
             var target = RawJson.FollowReference(_library, path, pointer + "/$ref", reference, _diagnostics);
@@ -112,7 +112,7 @@ internal sealed class TypeModelBuilder
 
             byIdentifier[identifier] = name;
             var value = Build(pair.Value, path, propertyPointer, typeName + Identifiers.ToPascalCase(name));
-            var rawProperty = RawJson.Select(_library.Raw(path), propertyPointer) as JObject;
+            var rawProperty = _library.Node(path, propertyPointer) as JObject;
             var description = pair.Value.Description ?? pair.Value.ActualSchema.Description;
             var secret = rawProperty?.Value<bool?>("x-secret") == true;
             var defaultExpression = DefaultExpression(rawProperty?["default"], value, path, propertyPointer);
@@ -186,7 +186,7 @@ internal sealed class TypeModelBuilder
     }
 
     private bool IsOpen(string path, string pointer) =>
-        (RawJson.Select(_library.Raw(path), pointer) as JObject)?["additionalProperties"] is not JValue { Type: JTokenType.Boolean } closed || closed.Value<bool>();
+        (_library.Node(path, pointer) as JObject)?["additionalProperties"] is not JValue { Type: JTokenType.Boolean } closed || closed.Value<bool>();
 
     private ValueSpec BuildObject(JsonSchema schema, string path, string pointer, string suggestedName, bool allowsNull)
     {
@@ -199,7 +199,7 @@ internal sealed class TypeModelBuilder
         var spec = new ValueSpec(ValueKind.Object, "global::" + _namespace + "." + name, false, allowsNull, null,
             EquatableArray<string>.Empty, null, EquatableArray<string>.Empty, ConstraintSpec.None, "Bind" + name);
         _byLocation[path + "#" + pointer] = spec;
-        var raw = RawJson.Select(_library.Raw(path), pointer) as JObject;
+        var raw = _library.Node(path, pointer) as JObject;
         var additional = raw?["additionalProperties"];
         if (additional is JObject)
         {
@@ -232,7 +232,7 @@ internal sealed class TypeModelBuilder
         }
 
         var name = TypeName(schema, path, pointer, suggestedName);
-        var raw = RawJson.Select(_library.Raw(path), pointer) as JObject;
+        var raw = _library.Node(path, pointer) as JObject;
         var members = new List<EnumMemberSpec>();
         var byIdentifier = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < values.Count; i++)
@@ -257,7 +257,7 @@ internal sealed class TypeModelBuilder
 
     private void ReportUnsupported(string path, string pointer)
     {
-        if (RawJson.Select(_library.Raw(path), pointer) is not JObject raw)
+        if (_library.Node(path, pointer) is not JObject raw)
         {
             return;
         }
@@ -274,7 +274,7 @@ internal sealed class TypeModelBuilder
 
     private ConstraintSpec Constraints(string path, string pointer)
     {
-        if (RawJson.Select(_library.Raw(path), pointer) is not JObject raw)
+        if (_library.Node(path, pointer) is not JObject raw)
         {
             return ConstraintSpec.None;
         }
@@ -409,11 +409,12 @@ internal sealed class TypeModelBuilder
         _ => null,
     };
 
+    /// <summary>The static Regex method keeps recently used patterns in the process-wide Regex cache, so a pattern repeated across files is parsed once.</summary>
     private static bool IsValidRegex(string pattern)
     {
         try
         {
-            _ = new Regex(pattern, RegexOptions.None, TimeSpan.FromSeconds(1));
+            _ = Regex.IsMatch(string.Empty, pattern, RegexOptions.None, TimeSpan.FromSeconds(1));
             return true;
         }
         catch (ArgumentException)

@@ -17,13 +17,7 @@ internal static class RawJson
 
         foreach (var rawSegment in pointer.Substring(1).Split('/'))
         {
-            var segment = JsonPointer.Unescape(rawSegment);
-            current = current switch
-            {
-                JObject obj => obj[segment],
-                JArray array when int.TryParse(segment, out var i) && i >= 0 && i < array.Count => array[i],
-                _ => null,
-            };
+            current = Child(current, JsonPointer.Unescape(rawSegment));
             if (current is null)
             {
                 return null;
@@ -32,6 +26,14 @@ internal static class RawJson
 
         return current;
     }
+
+    /// <summary>A member of an object or an element of an array by its (unescaped) pointer segment, or null.</summary>
+    public static JToken? Child(JToken? parent, string segment) => parent switch
+    {
+        JObject obj => obj[segment],
+        JArray array when int.TryParse(segment, out var i) && i >= 0 && i < array.Count => array[i],
+        _ => null,
+    };
 
     /// <summary>Reports every <c>$ref</c> of a file that does not resolve (before NJsonSchema, which would throw).</summary>
     public static bool CheckReferences(SchemaLibrary library, string path, DiagnosticCollector diagnostics)
@@ -81,7 +83,7 @@ internal static class RawJson
         var fragment = hash < 0 ? string.Empty : reference.Substring(hash);
         var targetPath = filePart.Length == 0 ? path : library.ResolvePath(path, filePart);
         var pointer = JsonPointer.FromFragment(fragment);
-        if (!library.Contains(targetPath) || Select(library.Raw(targetPath), pointer) is null)
+        if (!library.Contains(targetPath) || library.Node(targetPath, pointer) is null)
         {
             diagnostics.Report(DiagnosticDescriptors.UnresolvableReference, path, refPointer, refPointer, reference);
             return null;

@@ -5,64 +5,69 @@ using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using NJsonSchema;
 using PipelineSdk.Generator.Inputs;
+using PipelineSdk.Generator.References;
 
 namespace PipelineSdk.Generator.Schemas;
 
 /// <summary>
 /// The schema files of one compilation, by path, so that <c>$ref</c>s to sibling files resolve from the
-/// AdditionalFiles and never from the disk. Loads each file at most once (raw JSON and NJsonSchema model).
+/// AdditionalFiles and never from the disk. Holds the trees the pipeline read; builds each NJsonSchema model at most once.
 /// </summary>
 internal sealed class SchemaLibrary
 {
     /// <summary>Prefix of the synthetic definitions that carry the payload schemas through NJsonSchema.</summary>
     public const string PayloadDefinitionPrefix = "x-pipelinejob-payload:";
 
-    private readonly Dictionary<string, SchemaDocument> _documents = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, JsonFile> _files = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _pathsById = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, JObject> _raw = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, JToken?> _nodes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, JsonSchema> _schemas = new(StringComparer.Ordinal);
     private readonly HashSet<string> _loading = new(StringComparer.Ordinal);
     private readonly CancellationToken _cancellationToken;
 
-    public SchemaLibrary(IEnumerable<SchemaDocument> documents, CancellationToken cancellationToken)
+    /// <param name="files">The file being parsed and the files of its reference closure.</param>
+    public SchemaLibrary(IEnumerable<JsonFile> files, CancellationToken cancellationToken)
     {
-        foreach (var document in documents)
+        foreach (var file in files)
         {
-            _documents[document.Path] = document;
-            if (document.Id is { } id)
+            _files[file.Path] = file;
+            if (file.Document.Id is { } id)
             {
-                _pathsById[id] = document.Path;
+                _pathsById[id] = file.Path;
             }
         }
 
         _cancellationToken = cancellationToken;
     }
 
-    public IEnumerable<SchemaDocument> Documents => _documents.Values;
+    public IEnumerable<JsonFile> Files => _files.Values;
 
-    public bool Contains(string path) => _documents.ContainsKey(path);
+    public bool Contains(string path) => _files.ContainsKey(path);
 
-    public string TextOf(string path) => _documents[path].Text;
+    public JsonFile File(string path) => _files[path];
 
-    /// <summary>The file's JSON with line information. Throws <see cref="JsonReaderException"/> when malformed.</summary>
-    public JObject Raw(string path)
+    /// <summary>The file's JSON tree (the parser checks every file of the library was read before using it).</summary>
+    public JObject Raw(string path) =>
+        _files[path].Root ?? throw new InvalidOperationException(path + " was not read: " + _files[path].Error);
+
+    /// <summary>The token at a JSON pointer of a file, or null; remembered, so walking a schema never re-walks from the root.</summary>
+    public JToken? Node(string path, string pointer)
     {
-        if (_raw.TryGetValue(path, out var cached))
+        var key = path + "#" + pointer;
+        if (_nodes.TryGetValue(key, out var cached))
         {
             return cached;
         }
 
-        var token = JToken.Parse(_documents[path].Text, new JsonLoadSettings { LineInfoHandling = LineInfoHandling.Ignore, CommentHandling = CommentHandling.Ignore });
-        if (token is not JObject raw)
-        {
-            throw new JsonReaderException("the root of a schema must be a JSON object");
-        }
-
-        _raw[path] = raw;
-        return raw;
+        var slash = pointer.LastIndexOf('/');
+        var node = slash < 0
+            ? Raw(path)
+            : RawJson.Child(Node(path, pointer.Substring(0, slash)), JsonPointer.Unescape(pointer.Substring(slash + 1)));
+        _nodes[key] = node;
+        return node;
     }
 
-    /// <summary>The NJsonSchema model of a file, with every $ref resolved from this library.</summary>
+    /// <summary>The NJsonSchema model of a file, read from its tree, with every $ref resolved from this library.</summary>
     public JsonSchema Schema(string path)
     {
         if (_schemas.TryGetValue(path, out var cached))
@@ -75,48 +80,14 @@ internal sealed class SchemaLibrary
             throw new InvalidOperationException("circular $ref between files through " + path);
         }
 
-        var json = Sanitize(Raw(path)).ToString(Formatting.None);
-        var schema = JsonSchema.FromJsonAsync(json, path, CreateResolver, _cancellationToken).GetAwaiter().GetResult();
+        var schema = NJsonSchemaReader.Read(Sanitize(Raw(path)), path, CreateResolver, _cancellationToken);
         _loading.Remove(path);
         _schemas[path] = schema;
         return schema;
     }
 
-    /// <summary>
-    /// The path of the file a <c>$ref</c>'s file part names: a file's id (<see cref="SchemaDocument.Id"/>), else a
-    /// path relative to the referencing file's folder (or absolute).
-    /// </summary>
-    public string ResolvePath(string fromPath, string relative)
-    {
-        if (_pathsById.TryGetValue(relative, out var identified))
-        {
-            return identified;
-        }
-
-        if (relative.StartsWith("/", StringComparison.Ordinal) || relative.IndexOf(':') > 0)
-        {
-            return InputClassifier.NormalizePath(relative);
-        }
-
-        var slash = fromPath.LastIndexOf('/');
-        var folder = slash < 0 ? new List<string>() : new List<string>(fromPath.Substring(0, slash).Split('/'));
-        foreach (var part in InputClassifier.NormalizePath(relative).Split('/'))
-        {
-            if (part == "..")
-            {
-                if (folder.Count > 0)
-                {
-                    folder.RemoveAt(folder.Count - 1);
-                }
-            }
-            else if (part != "." && part.Length > 0)
-            {
-                folder.Add(part);
-            }
-        }
-
-        return string.Join("/", folder);
-    }
+    /// <summary>The path of the file a <c>$ref</c>'s file part names (see <see cref="ReferencePaths.Resolve"/>).</summary>
+    public string ResolvePath(string fromPath, string filePart) => ReferencePaths.Resolve(fromPath, filePart, _pathsById);
 
     /// <summary>
     /// The copy given to NJsonSchema: vendor extensions the generator reads itself are taken out (an object-form
@@ -125,16 +96,39 @@ internal sealed class SchemaLibrary
     /// </summary>
     private static JObject Sanitize(JObject raw)
     {
-        var copy = (JObject)raw.DeepClone();
-        foreach (var descriptions in copy.SelectTokens("$..x-enum-descriptions"))
+        var descriptionObjects = DescriptionObjects(raw);
+        if (raw["x-pipelinejob-fsm"] is null && raw["x-pipelinejob-payloads"] is null && descriptionObjects == 0)
         {
-            if (descriptions is JObject && descriptions.Parent is JProperty property)
+            return raw;
+        }
+
+        // Copy without the state machine (the largest part of the canonical event schema, read by the parser itself).
+        var copy = new JObject();
+        foreach (var member in raw.Properties())
+        {
+            if (member.Name != "x-pipelinejob-fsm")
+            {
+                copy.Add(new JProperty(member.Name, member.Value));
+            }
+        }
+
+        if (descriptionObjects > 0)
+        {
+            var remove = new List<JProperty>();
+            foreach (var token in copy.Descendants())
+            {
+                if (token is JProperty { Name: "x-enum-descriptions", Value: JObject } property)
+                {
+                    remove.Add(property);
+                }
+            }
+
+            foreach (var property in remove)
             {
                 property.Remove();
             }
         }
 
-        copy.Remove("x-pipelinejob-fsm");
         if (copy["x-pipelinejob-payloads"] is JObject payloads)
         {
             copy.Remove("x-pipelinejob-payloads");
@@ -151,6 +145,20 @@ internal sealed class SchemaLibrary
         }
 
         return copy;
+    }
+
+    private static int DescriptionObjects(JObject root)
+    {
+        var count = 0;
+        foreach (var token in root.Descendants())
+        {
+            if (token is JProperty { Name: "x-enum-descriptions", Value: JObject })
+            {
+                count++;
+            }
+        }
+
+        return count;
     }
 
     private JsonReferenceResolver CreateResolver(JsonSchema root) =>

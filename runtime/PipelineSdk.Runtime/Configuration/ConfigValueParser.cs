@@ -33,6 +33,19 @@ public static class ConfigValueParser
         return FalseWords.Contains(word, StringComparer.OrdinalIgnoreCase);
     }
 
+    /// <summary>The boolean table in words, for messages.</summary>
+    public const string BooleanWords = "t, true, on, ok, y, yes, 1 or f, false, off, n, no, 0, empty";
+
+    /// <summary>Parses a 64-bit integer (invariant culture, optional sign, surrounding blanks ignored).</summary>
+    /// <returns>False when <paramref name="text"/> is null or not an integer.</returns>
+    public static bool TryParseInteger(string? text, out long value) =>
+        long.TryParse(text?.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
+
+    /// <summary>Parses a finite number (invariant culture, surrounding blanks ignored).</summary>
+    /// <returns>False when <paramref name="text"/> is null, not a number, infinite or NaN.</returns>
+    public static bool TryParseNumber(string? text, out double value) =>
+        double.TryParse(text?.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
+
     /// <summary>
     /// Converts <paramref name="text"/> to <paramref name="type"/> as a JSON node, or returns null with
     /// <paramref name="problem"/> saying what the text is not (without repeating it).
@@ -44,9 +57,9 @@ public static class ConfigValueParser
         {
             case ConfigValueType.String:
                 return JsonValue.Create(text);
-            case ConfigValueType.Integer when long.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer):
+            case ConfigValueType.Integer when TryParseInteger(text, out var integer):
                 return JsonValue.Create(integer);
-            case ConfigValueType.Number when double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number):
+            case ConfigValueType.Number when TryParseNumber(text, out var number):
                 return JsonValue.Create(number);
             case ConfigValueType.Boolean when TryParseBoolean(text, out var boolean):
                 return JsonValue.Create(boolean);
@@ -66,7 +79,7 @@ public static class ConfigValueParser
         {
             ConfigValueType.Integer => "is not an integer",
             ConfigValueType.Number => "is not a finite number",
-            ConfigValueType.Boolean => "is not a boolean (t, true, on, ok, y, yes, 1 or f, false, off, n, no, 0, empty)",
+            ConfigValueType.Boolean => "is not a boolean (" + BooleanWords + ")",
             _ => "is not a JSON object",
         };
         return null;

@@ -33,6 +33,8 @@ public sealed class DiagnosticTests
         Assert.Equal("PSDK1001", diagnostic.Id);
         Assert.Equal(DiagnosticSeverity.Info, diagnostic.Severity);
         Assert.Equal(Location.None, diagnostic.Location);
+        Assert.Contains("Events, Config or Message", diagnostic.GetMessage());
+        Assert.Contains("Schema", diagnostic.GetMessage());
     }
 
     [Fact]
@@ -55,7 +57,7 @@ public sealed class DiagnosticTests
         var diagnostic = Single(new Schema(Folder + "odd.schema.json", "Bogus", "{}"));
 
         AssertAt(diagnostic, "PSDK1003", DiagnosticSeverity.Warning, "odd.schema.json", 0);
-        Assert.Contains("'Bogus'", diagnostic.GetMessage());
+        Assert.Contains("'Bogus' is not one of Events, Config, Message or Schema", diagnostic.GetMessage());
     }
 
     [Fact]
@@ -233,9 +235,8 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
-    public void PSDK9001_internal_error_is_reported_for_its_file_only_and_other_files_still_generate()
+    public void PSDK1106_circular_ref_between_files_names_each_file_and_pointer_and_other_files_still_generate()
     {
-        // Two files whose $refs form a cycle make the schema loader fail: the failure must stay inside that file.
         var run = GeneratorHarness.Run(
         [
             .. Schema.CanonicalEvents(),
@@ -245,6 +246,29 @@ public sealed class DiagnosticTests
                 """),
             new Schema(Folder + "b.schema.json", "Schema", """
                 { "definitions": { "B": { "type": "object", "properties": { "a": { "$ref": "a.schema.json#/definitions/A" } } } } }
+                """),
+            Schema.Test("progress.schema.json", "Events"),
+        ]);
+
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        AssertAt(diagnostic, "PSDK1106", DiagnosticSeverity.Error, "a.schema.json", 0);
+        Assert.Contains(
+            "a.schema.json#/x-pipelinejob-payloads/update/$ref (\"b.schema.json#/definitions/B\") → b.schema.json#/definitions/B/properties/a/$ref (\"a.schema.json#/definitions/A\") → a.schema.json",
+            diagnostic.GetMessage());
+        Assert.Contains("PipelineSdk.Payloads.Progress.g.cs", run.HintNames);
+        Assert.Contains("PipelineSdk.JobTransitions.g.cs", run.HintNames);
+        Assert.Empty(run.CompileProblems);
+    }
+
+    [Fact]
+    public void PSDK9001_internal_error_is_reported_for_its_file_only_and_other_files_still_generate()
+    {
+        // "properties" as an array makes NJsonSchema's reader throw: the failure must stay inside that file.
+        var run = GeneratorHarness.Run(
+        [
+            .. Schema.CanonicalEvents(),
+            Events("a.schema.json", """
+                { "x-pipelinejob-payloads": { "update": { "type": "object", "properties": ["x"] } } }
                 """),
             Schema.Test("progress.schema.json", "Events"),
         ]);

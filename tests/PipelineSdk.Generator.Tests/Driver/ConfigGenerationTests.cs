@@ -86,6 +86,44 @@ public sealed class ConfigGenerationTests
         Assert.Null(settings.Slack);
     }
 
+    [Theory]
+    [InlineData("t", true)]
+    [InlineData(" OK ", true)]
+    [InlineData("y", true)]
+    [InlineData("on", true)]
+    [InlineData("f", false)]
+    [InlineData("n", false)]
+    [InlineData("", false)]
+    [InlineData("Off", false)]
+    public void A_boolean_in_config_yml_reads_as_the_same_value_in_an_environment_override(string text, bool expected)
+    {
+        // The Python SDK's table (t, ok, y ... are booleans too); the binder and the override parser share it.
+        // state_exit defaults to true, so a false here was read, not defaulted; state_enter defaults to false.
+        var settings = ReactorSettingsBinder.Bind(Configuration(new()
+        {
+            ["pipelines:job_manager_id"] = "jobs-manager",
+            ["pipelines:state_enter"] = text,
+            ["pipelines:state_exit"] = text,
+        }));
+
+        Assert.True(ConfigValueParser.TryParseBoolean(text, out var fromEnvironment));
+        Assert.Equal(expected, fromEnvironment);
+        Assert.Equal(expected, settings.Pipelines!.StateEnter);
+        Assert.Equal(expected, settings.Pipelines.StateExit);
+    }
+
+    [Fact]
+    public void A_word_outside_the_boolean_table_is_a_problem_naming_the_key()
+    {
+        var exception = Assert.Throws<PipelineJobValidationException>(() => ReactorSettingsBinder.Bind(Configuration(new()
+        {
+            ["pipelines:job_manager_id"] = "jobs-manager",
+            ["pipelines:state_enter"] = "maybe",
+        })));
+
+        Assert.Equal(["pipelines:state_enter: 'maybe' is not a boolean (t, true, on, ok, y, yes, 1 or f, false, off, n, no, 0, empty)"], exception.Problems);
+    }
+
     [Fact]
     public void Every_problem_is_listed_by_key_path_in_one_exception()
     {
@@ -174,7 +212,7 @@ public sealed class ConfigGenerationTests
                 "thumbnails:width must be at least 16",
                 "thumbnails:format must be one of png, jpeg",
                 "thumbnails:bucket is required",
-                "thumbnails:quality: 'high' is not a number",
+                "thumbnails:quality: 'high' is not a finite number",
                 "thumbnails:api_key is required",
                 "retries must be at least 0",
             ],

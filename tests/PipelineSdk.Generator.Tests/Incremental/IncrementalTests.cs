@@ -91,6 +91,59 @@ public sealed class IncrementalTests
     }
 
     [Fact]
+    public void Editing_one_of_50_payload_files_reads_and_parses_only_that_file()
+    {
+        Schema[] inputs =
+        [
+            .. Schema.CanonicalEvents(),
+            Schema.Canonical("reactor_config.schema.json", "Config"),
+            .. Enumerable.Range(0, 50).Select(PayloadSchemas.PayloadFile),
+        ];
+        var compilation = GeneratorHarness.CreateCompilation(Runtime.StandIn);
+        var driver = GeneratorHarness.CreateDriver(inputs, out var texts).RunGenerators(compilation);
+        var edited = inputs.Single(s => s.Path.EndsWith("/payloads17.schema.json", StringComparison.Ordinal));
+        var oldText = texts.Single(t => t.Path == edited.Path);
+        var newText = new InMemoryAdditionalText(edited.Path, edited.Text.Replace("Progress note number 17.", "Progress note seventeen.", StringComparison.Ordinal));
+
+        var second = driver.ReplaceAdditionalText(oldText, newText).RunGenerators(compilation).GetRunResult();
+
+        var parses = ParseReasons(second);
+        Assert.Equal(52, parses.Count);
+        Assert.Equal(IncrementalStepRunReason.Modified, parses[edited.Path]);
+        Assert.All(parses.Where(p => p.Key != edited.Path), p => Assert.Equal(IncrementalStepRunReason.Cached, p.Value));
+        Assert.Single(StepAssertions.Reasons(second, "Read"), r => r != IncrementalStepRunReason.Cached);
+        var payloadSets = StepAssertions.Reasons(second, "PayloadSets");
+        Assert.Equal(50, payloadSets.Count);
+        Assert.Single(payloadSets, r => r == IncrementalStepRunReason.Modified);
+        Assert.Equal(49, payloadSets.Count(r => r == IncrementalStepRunReason.Unchanged));
+    }
+
+    [Fact]
+    public void Editing_a_shared_schema_reparses_the_files_that_reference_it_and_no_other()
+    {
+        var inputs = AllInputs();
+        var compilation = GeneratorHarness.CreateCompilation(Runtime.StandIn);
+        var driver = GeneratorHarness.CreateDriver(inputs, out var texts).RunGenerators(compilation);
+        var shared = inputs.Single(s => s.Path.EndsWith("/shared.schema.json", StringComparison.Ordinal));
+        var oldText = texts.Single(t => t.Path == shared.Path);
+        var newText = new InMemoryAdditionalText(shared.Path, shared.Text + "\n");
+
+        var second = driver.ReplaceAdditionalText(oldText, newText).RunGenerators(compilation).GetRunResult();
+
+        var parses = ParseReasons(second);
+        var dependants = inputs.Where(s => s.Kind != "Schema" && s.Text.Contains("shared.schema.json", StringComparison.Ordinal)).Select(s => s.Path).ToList();
+        Assert.NotEmpty(dependants);
+        // Re-run (Modified or Unchanged) for the dependants only; the others are not even re-run.
+        Assert.All(parses, p => Assert.Equal(dependants.Contains(p.Key), p.Value != IncrementalStepRunReason.Cached));
+    }
+
+    /// <summary>The reason of each file's parse step, by the file's path.</summary>
+    private static Dictionary<string, IncrementalStepRunReason> ParseReasons(GeneratorDriverRunResult run) =>
+        run.Results.Single().TrackedSteps["Parse"]
+            .SelectMany(step => step.Outputs)
+            .ToDictionary(output => ((PipelineSdk.Generator.Model.ParsedFile)output.Value).Path, output => output.Reason);
+
+    [Fact]
     public void Editing_the_config_schema_regenerates_only_the_binder()
     {
         var inputs = AllInputs();

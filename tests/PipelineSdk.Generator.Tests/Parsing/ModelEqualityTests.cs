@@ -2,6 +2,8 @@ using System.Reflection;
 using PipelineSdk.Generator.Inputs;
 using PipelineSdk.Generator.Model;
 using PipelineSdk.Generator.Parsing;
+using PipelineSdk.Generator.References;
+using PipelineSdk.Generator.Schemas;
 using PipelineSdk.Generator.Tests.TestKit;
 
 namespace PipelineSdk.Generator.Tests.Parsing;
@@ -47,7 +49,10 @@ public sealed class ModelEqualityTests
             .Select(s => new SchemaDocument(s.Path, Enum.Parse<InputKind>(s.Kind), s.Kind, s.Path.EndsWith(fileName, StringComparison.Ordinal) && edit is not null ? edit(s.Text) : s.Text))
             .OrderBy(d => d.Path, StringComparer.Ordinal)
             .ToArray();
-        var document = documents.Single(d => d.Path.EndsWith("/" + fileName, StringComparison.Ordinal));
-        return FileParser.Parse(document, new EquatableArray<SchemaDocument>(documents), new GeneratorOptions("Consumer.Reactor"), CancellationToken.None);
+        var files = documents.Select(d => JsonFile.Read(d, CancellationToken.None)).ToArray();
+        var index = ReferenceIndex.Create([.. files.Select(FileReferences.Of)]);
+        var file = files.Single(f => f.Path.EndsWith("/" + fileName, StringComparison.Ordinal));
+        var input = ParseInput.Create(file, index, FileSet.Create([.. files]), new GeneratorOptions("Consumer.Reactor"));
+        return FileParser.Parse(input, CancellationToken.None);
     }
 }

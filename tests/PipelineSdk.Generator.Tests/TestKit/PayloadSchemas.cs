@@ -1,11 +1,11 @@
 using System.Globalization;
-using PipelineSdk.Generator.Tests.TestKit;
 
-namespace PipelineSdk.Generator.Benchmarks;
+namespace PipelineSdk.Generator.Tests.TestKit;
 
 /// <summary>
 /// Distinct small payload schemas made in memory: file <c>i</c> types the <c>update</c> event with its own record
-/// (own title, namespace, property names, types and constraints), so no two files collide.
+/// (own title, namespace, property names, types and constraints), so no two files collide. Used by the incremental
+/// tests and the generator benchmarks.
 /// </summary>
 public static class PayloadSchemas
 {
