@@ -85,10 +85,16 @@ public sealed class EmitterSnapshotTests
                 Record("ResetData", closed: false, new PropertySpec("reason", "Reason", null, Text, false, null, false))),
             EquatableArray<EnumTypeSpec>.Empty);
 
-        var text = Single(PayloadEmitter.Emit(spec));
+        // Two files: the payload records in the schema's namespace, the extension methods beside the job types.
+        var files = PayloadEmitter.Emit(spec).ToArray();
+        Assert.Equal(2, files.Length);
+        var types = files.Single(f => f.HintName == "PipelineSdk.Payloads.Notes.g.cs").Text;
+        var extensions = files.Single(f => f.HintName != "PipelineSdk.Payloads.Notes.g.cs").Text;
 
-        Snapshot.Match("Emit.Payloads.Notes.g.cs", text);
-        Assert.Contains("AdminToken", text[text.IndexOf("ResetAsync", StringComparison.Ordinal)..]);
+        Snapshot.Match("Emit.Payloads.Notes.g.cs", types);
+        Snapshot.Match("Emit.Payloads.Notes.Extensions.g.cs", extensions);
+        Assert.Contains("namespace PipelineSdk.Jobs;", extensions);
+        Assert.Contains("AdminToken", extensions[extensions.IndexOf("ResetAsync", StringComparison.Ordinal)..]);
     }
 
     [Fact]

@@ -23,9 +23,14 @@ public sealed class MessageFuzzTests : SecretCheckedTest
         Fuzz.Run(nameof(Random_json_messages_decode_to_the_same_value), 3000, CaseTimeout, (random, _) =>
         {
             var text = RandomJson.Object(random, random.Next(0, 5));
-            var decoded = Decode(text, random.Next(2) == 0 ? "application/json" : "str");
+            var json = JsonDocument.Parse(text).RootElement;
+            if (HasNulKey(json))
+            {
+                AssertNulKeyRefused(() => Decode(text, random.Next(2) == 0 ? "application/json" : "str"));
+                return;
+            }
 
-            RandomJson.AssertSameValue(JsonDocument.Parse(text).RootElement, ToElement(decoded), "MSG");
+            RandomJson.AssertSameValue(json, ToElement(Decode(text, random.Next(2) == 0 ? "application/json" : "str")), "MSG");
         });
     }
 
@@ -36,9 +41,15 @@ public sealed class MessageFuzzTests : SecretCheckedTest
         {
             var json = JsonDocument.Parse(RandomJson.Object(random, random.Next(0, 5))).RootElement;
             var literal = PythonLiteralWriter.Write(json, random);
+            RandomJson.AssertSameValue(json, ToElement(PythonLiteral.Parse(literal)), "literal " + literal);
+            if (HasNulKey(json) && JsonText(literal))
+            {
+                // A literal that is also JSON is read as JSON, which refuses a NUL in a key.
+                AssertNulKeyRefused(() => Decode(literal, "application/json"));
+                return;
+            }
 
             RandomJson.AssertSameValue(json, ToElement(Decode(literal, "application/json")), "MSG " + literal);
-            RandomJson.AssertSameValue(json, ToElement(PythonLiteral.Parse(literal)), "literal " + literal);
         });
     }
 
@@ -114,6 +125,33 @@ public sealed class MessageFuzzTests : SecretCheckedTest
         Assert.Equal("\ud800", Decode("{'a': '\\ud800'}", "application/json")!["a"]!.GetValue<string>());
     }
 
+    private static bool HasNulKey(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Object => element.EnumerateObject().Any(p => p.Name.Contains('\0', StringComparison.Ordinal) || HasNulKey(p.Value)),
+        JsonValueKind.Array => element.EnumerateArray().Any(HasNulKey),
+        _ => false,
+    };
+
+    private static bool JsonText(string text)
+    {
+        try
+        {
+            JsonDocument.Parse(text).Dispose();
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private static void AssertNulKeyRefused(Func<JsonNode?> decode)
+    {
+        var error = Assert.Throws<ReactorEnvironmentException>(() => decode());
+        Assert.Contains("a key contains the NUL character", error.Message);
+        Assert.Contains("at JSON pointer", error.Message);
+    }
+
     private static JsonNode? Decode(string text, string contentType)
     {
         var environment = new Dictionary<string, string> { ["MSG"] = text, ["_abaco_Content_Type"] = contentType };
@@ -139,8 +177,9 @@ public sealed class MessageFuzzTests : SecretCheckedTest
             Assert.Equal("MSG", e.Variable);
             if (e.InnerException is null)
             {
-                // Text that is not valid UTF-16 is refused before parsing, with the position of the lone surrogate.
-                Assert.Matches("^MSG: not valid text: a lone UTF-16 surrogate at character [0-9]+[.]$", e.Message);
+                // Text that is not valid UTF-16 is refused before parsing, with the position of the lone surrogate;
+                // JSON holding what cannot be stored (a NUL in a key, 1e999) is refused with its pointer and byte.
+                Assert.Matches("^MSG: (not valid text: a lone UTF-16 surrogate at character [0-9]+|.+ at JSON pointer '.*' [(]byte [0-9]+[)])[.]$", e.Message);
                 return false;
             }
 
