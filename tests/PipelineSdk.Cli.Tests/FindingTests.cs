@@ -89,6 +89,67 @@ public sealed class FindingTests : IDisposable
         Assert.False(File.Exists(Db)); // refused before the store is opened
     }
 
+    // D7: bad --db paths gave stack traces, and one bad db in a batch line stopped the batch. Each is one line now,
+    // exit 1 or 2, and the batch goes on.
+    [Theory]
+    [InlineData("list")]
+    [InlineData("pipelines add --uuid " + Pipeline)]
+    [InlineData("create --pipeline " + Pipeline + " --owner alice")]
+    public void D7_bad_db_paths_are_one_line_without_a_stack_trace(string verb)
+    {
+        var folder = Directory.CreateTempSubdirectory("pipelinesdk-d7-").FullName;
+        try
+        {
+            foreach (var db in new[] { folder, "", "/dev/null", "/proc/cpuinfo", Path.Combine(folder, "no", "such", "folder.sqlite") })
+            {
+                var (exit, _, stderr) = CliRunner.Run([.. verb.Split(' '), "--db", db]);
+                Assert.InRange(exit, 0, 2);
+                Assert.DoesNotContain("   at ", stderr);
+                Assert.True(stderr.Length == 0 || Assert.Single(stderr.TrimEnd('\n').Split('\n')).StartsWith("error: ", StringComparison.Ordinal), stderr);
+                Assert.True(exit == 0 || stderr.Length > 0, $"--db '{db}' failed silently");
+            }
+
+            Assert.NotEqual(0, CliRunner.Run([.. verb.Split(' '), "--db", folder]).Exit);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    // D7 in a batch: a line naming a folder as its db fails that line only.
+    [Fact]
+    public void D7_a_bad_db_in_a_batch_line_fails_that_line_only()
+    {
+        var folder = Directory.CreateTempSubdirectory("pipelinesdk-d7-").FullName;
+        try
+        {
+            var lines = $"{{\"uuid\":\"{Pipeline}\",\"db\":{System.Text.Json.JsonSerializer.Serialize(folder)}}}\n{{\"uuid\":\"{Pipeline}\",\"db\":{System.Text.Json.JsonSerializer.Serialize(Db)}}}\n";
+            var (exit, stdout, _) = CliRunner.Run(["pipelines", "add", "--batch"], lines);
+
+            Assert.Equal(1, exit);
+            var output = stdout.TrimEnd('\n').Split('\n');
+            Assert.Equal(2, output.Length);
+            Assert.StartsWith("error: line 1: ", output[0]);
+            Assert.DoesNotContain("error", output[1]);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    // D8: a port already in use ended in "Hosting failed to start" with a stack trace; it is one line naming the address.
+    [Fact]
+    public void D8_serve_on_a_port_in_use_is_one_line_naming_the_address()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        var url = $"http://127.0.0.1:{((System.Net.IPEndPoint)taken.LocalEndpoint).Port}";
+
+        AssertUsageError(CliRunner.Run(["serve", "--urls", url, "--manager-id", "jobs-manager.test", "--db", Db]), $"--urls: Failed to bind to address {url}: address already in use.");
+    }
+
     // D18: missing admin rights are a refusal, exit 1 (the README's contract).
     [Fact]
     public void D18_missing_admin_rights_exit_1()

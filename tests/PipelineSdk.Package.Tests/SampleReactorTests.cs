@@ -54,7 +54,7 @@ public sealed partial class SampleReactorTests(PackedFeed packed)
         Assert.Equal(archivePath, job.ArchivePath);
         Assert.Equal("world", (string?)job.Data["sample"]);
         Assert.Equal(Lifecycle, job.History.Select(entry => entry.Name.ToWireName()));
-        Assert.Equal([25L, 50L, 75L], job.History.Where(entry => entry.Name == JobEvent.Update).Select(entry => (long)entry.Data!["percent"]!));
+        Assert.Equal([25, 50, 75], job.History.Where(entry => entry.Name == JobEvent.Update).Select(entry => (int)entry.Data!["percent"]!));
         Assert.Equal("RUNNING", (string?)job.History[5].Data!["status"]);
         Assert.Equal("hello-reactor-0.1.0", (string?)job.History[5].Data!["appId"]);
         Assert.Equal(agaveJob, (string?)job.History[5].Data!["id"]);

@@ -60,7 +60,16 @@ internal static class EndpointVerbs
 
                 AddActorNonces(host.ActorNonces, pipelines);
                 await using var app = PipelineJobEventsHost.Build(host);
-                await app.StartAsync(cancellationToken);
+                try
+                {
+                    await app.StartAsync(cancellationToken);
+                }
+                catch (IOException e) when (e.InnerException is System.Net.Sockets.SocketException or Microsoft.AspNetCore.Connections.AddressInUseException)
+                {
+                    // Kestrel's message names the address and the reason (address already in use, permission denied).
+                    throw new PipelineJobValidationException($"{input.NameOf("urls")}: {e.Message}");
+                }
+
                 foreach (var url in app.Urls)
                 {
                     stdout.WriteLine($"listening on {url}");

@@ -41,6 +41,8 @@ public static class PipelineJobEventsHost
         }
 
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        // A failed start (an address in use) reaches the caller as an exception; the host's own log of it is a stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
 
         builder.Services.AddSingleton(options.Store);
         if (options.ConfigureHttp is { } configureHttp)

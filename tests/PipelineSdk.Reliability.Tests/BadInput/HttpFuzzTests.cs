@@ -58,7 +58,8 @@ public sealed class HttpFuzzTests(CongoServerFixture server, ITestOutputHelper o
             {
                 // A path decoding to NUL is refused by Kestrel before any endpoint code runs: its own empty 400 (the
                 // one answer the endpoint cannot give its JSON body; see docs/reliability.md).
-                Assert.True(status == 400 && body.Length == 0, $"{where}: status {status}: {body}");
+                // Kestrel may also reset the connection before the client reads that 400 (status 0 here).
+                Assert.True(status is 400 or 0 && body.Length == 0, $"{where}: status {status}: {body}");
                 kestrelRejected++;
             }
             else if (status != 0)

@@ -324,7 +324,7 @@ public sealed class EmbeddedJobStore : IPipelineJobStore, ICancellableJobStore, 
         }
 
         var guard = new JobGuardState(JobStates.Parse(reader.GetString(2)), reader.GetString(8), Texts(reader.GetString(9)), reader.GetString(10),
-            new JobAdmin(reader.GetString(11), reader.GetString(12), reader.GetString(13)));
+            new JobAdmin(reader.GetString(11), reader.GetString(12), reader.GetString(13)), Visible: reader.GetInt64(6) != 0);
         return new GuardRow(reader.GetInt64(0), guard, reader.GetInt64(7), reader.GetInt64(14));
     }
 
