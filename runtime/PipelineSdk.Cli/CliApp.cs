@@ -71,7 +71,8 @@ public sealed class CliApp
             return Fail(Usage, Quote.Shorten(ParseErrors.Describe(result), args));
         }
 
-        var invocation = new InvocationConfiguration { Output = _stdout, Error = _stderr, EnableDefaultExceptionHandler = false };
+        // No ProcessTerminationTimeout: Ctrl+C reaches the verb through cancellationToken (see Program.Main).
+        var invocation = new InvocationConfiguration { Output = _stdout, Error = _stderr, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
         try
         {
             return await result.InvokeAsync(invocation, cancellationToken);
