@@ -40,7 +40,7 @@ public class StoreBenchmarks
     private const string Pipeline = "106c46ff-8186-5756-a934-071f4497b58d";
     private const int SaltWindow = 17;
 
-    // The sources of `update` (spec §2.3), as a hand-written client would spell them.
+    // The sources of `update`, as a hand-written client would spell them.
     private static readonly string[] UpdateSources = ["CREATED", "RUNNING", "VALIDATING", "INDEXING"];
     private static readonly FindOneAndUpdateOptions<Mongo.BsonDocument> ReturnAfter = new() { ReturnDocument = ReturnDocument.After };
     private static readonly JsonObject Payload = new() { ["percent"] = 40, ["note"] = "halfway through the second stage" };

@@ -72,7 +72,7 @@ public class CommandLineTests
             "--child-of=102edd93-29d6-5483-b60b-8dfd4d094b9c", """--data={"example_data":"datadata"}"""]);
         Assert.Equal("", stderr);
         Assert.Equal(0, exit);
-        Assert.Equal("107653ca-020f-5f03-9663-41cff415b087\n", stdout); // spec §5.3
+        Assert.Equal("107653ca-020f-5f03-9663-41cff415b087\n", stdout); // the Python original's test vector
     }
 
     [Theory]

@@ -31,7 +31,7 @@ public class ProcessTests
             "--child-of", "102edd93-29d6-5483-b60b-8dfd4d094b9c", "--data", """{"example_data":"datadata"}""");
         Assert.Equal("", stderr);
         Assert.Equal(0, exit);
-        Assert.Equal("107653ca-020f-5f03-9663-41cff415b087", stdout.Trim()); // spec §5.3
+        Assert.Equal("107653ca-020f-5f03-9663-41cff415b087", stdout.Trim()); // the Python original's test vector
     }
 
     [Fact]
@@ -40,7 +40,7 @@ public class ProcessTests
         var (exit, stdout, _) = RunTool("{\"uuid\":\"1001a831-ce4e-56c7-954b-43d740ea56f4\"}\n{\"uuid\":\"x\"}\n", "hashid", "--batch");
         Assert.Equal(1, exit);
         var lines = stdout.Trim().Split('\n');
-        Assert.Equal("BAkwe8wKZY2NgXyBpX8K5R1D", lines[0].Trim()); // spec §5.3
+        Assert.Equal("BAkwe8wKZY2NgXyBpX8K5R1D", lines[0].Trim()); // the Python original's test vector
         Assert.StartsWith("error: ", lines[1]);
     }
 

@@ -21,7 +21,7 @@ public sealed class CliCreateTests : IDisposable
     private const string FirstJob = "107596b8-25b2-557d-9702-853f0690c576";
     private const string FirstArchivePath = "/products/v2/106c46ff81865756a934071f4497b58d/kZpoopq2GBKYy6DQ9pqqNbk8/PAVpwrObxp5YjYRvrJOd5yVp";
     private const string SecondJob = "10704831-8017-5e39-a4d7-dd73a08b4a4b";
-    // Pipeline 106c46ff-…, no child_of, data {}: computed with Debian's Python 3 (uuid5 typed UUIDs, spec §5.1–5.2),
+    // Pipeline 106c46ff-…, no child_of, data {}: computed with Debian's Python 3 (uuid5 typed UUIDs),
     // in a throwaway script checked against the 107596b8-… vector above.
     private const string FirstJobOfConfig = "10792d3c-395c-57e0-a694-006cf03d3970";
     private const string SecondArchivePath = "/products/v2/106c46ff81865756a934071f4497b58d/3pGOjjEYq3BZ2DJ6e0jLQqWb/PAVpwrObxp5YjYRvrJOd5yVp";
@@ -102,7 +102,7 @@ public sealed class CliCreateTests : IDisposable
         Assert.Matches(@"\nDATE +EVENT +DATA\n\S+Z +create +[^\n]+\n\S+Z +run +\{""id"":""6583653933928541720-242ac11b-0001-007""[^\n]*\n\S+Z +finish +\{""status"":""FINISHED""\}\s*$", firstShow.Stdout);
         var history = JsonNode.Parse(firstHistory.Stdout)!.AsArray();
         Assert.Equal(["create", "run", "finish"], history.Select(e => (string?)e!["name"]));
-        // RUNNING keeps the job JSON minus _links, retries and localId (spec §6.2); other statuses keep {status}.
+        // RUNNING keeps the job JSON minus _links, retries and localId; other statuses keep {status}.
         Assert.Equal(
             """{"id":"6583653933928541720-242ac11b-0001-007","name":"tacobot-run","owner":"sd2eadm","appId":"tacobot-0.1.0u1","executionSystem":"hpc-tacc-maverick2","status":"RUNNING"}""",
             history[1]!["data"]!.ToJsonString());
@@ -173,7 +173,7 @@ public sealed class CliCreateTests : IDisposable
 
         Assert.True(created.Exit == 0, created.Stderr);
         var stored = await StoredAsync(FirstJob);
-        // Spec §5.6 form with decision 6's fixes: no "//" and percent-encoded query values.
+        // The callback URL form with this SDK's fixes: no "//" and percent-encoded query values.
         var callback = $"https://api.example.org/actors/v2/{ManagerId}/messages?x-nonce=a%20b%26c&token={stored.CallbackToken.Reveal()}&uuid={FirstJob}&session=sensible-adder";
         Assert.Equal(
             $"uuid: {FirstJob}\nstate: CREATED\narchive_path: {FirstArchivePath}\ncallback: {callback}\ntoken: {stored.UpdateToken.Reveal()}\n",

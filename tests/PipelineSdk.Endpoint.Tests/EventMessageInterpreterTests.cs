@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 
 namespace PipelineSdk.Endpoint.Tests;
 
-/// <summary>The message rules of spec §6.2 and §6.3, without HTTP.</summary>
+/// <summary>The message rules of the Python jobs-manager, without HTTP.</summary>
 public class EventMessageInterpreterTests
 {
     private const string Job = "107653ca-020f-5f03-9663-41cff415b087";
@@ -106,7 +106,7 @@ public class EventMessageInterpreterTests
         Assert.Equal(JobEvent.Update, result.Request!.Event);
     }
 
-    // Spec §6.3 (LS/mappings.py), with decision 6 for UPDATED; unknown statuses give update (manager default).
+    // The Python original (LS/mappings.py), with UPDATED mapped to update; unknown statuses give update (manager default).
     [Theory]
     [InlineData("CREATED", "resource")]
     [InlineData("PERMISSION_GRANT", "resource")]

@@ -7,7 +7,7 @@ using PipelineSdk.Stores;
 namespace PipelineSdk.Jobs.Tests;
 
 /// <summary>
-/// What <see cref="ManagedPipelineJob.CreateAsync"/> resolves before any record exists (spec §1.4): the pipeline,
+/// What <see cref="ManagedPipelineJob.CreateAsync"/> resolves before any record exists: the pipeline,
 /// child_of with the original's precedence and rules, acted_on/acted_using, agent and task, archive path, patterns.
 /// </summary>
 public sealed class JobDefinitionTests : JobApiTestBase, IDisposable
@@ -80,7 +80,7 @@ public sealed class JobDefinitionTests : JobApiTestBase, IDisposable
             ExperimentId = [Vectors.Experiment],
         });
 
-        // experiment_design > experiment > sample > measurement (the code's order, spec §1.4).
+        // experiment_design > experiment > sample > measurement (the code's order).
         Assert.Equal([Vectors.Experiment], job.ChildOf);
     }
 

@@ -6,7 +6,7 @@ namespace PipelineSdk.Jobs.Tests;
 
 /// <summary>
 /// The typed event methods generated from the canonical event schema, on the real job type and both stores. Expected
-/// states come from the transition table of spec §2.3.
+/// states come from the transition table of the Python original.
 /// </summary>
 public abstract partial class JobLifecycleTests
 {

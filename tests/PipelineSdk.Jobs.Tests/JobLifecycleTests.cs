@@ -6,7 +6,7 @@ using PipelineSdk.Tokens;
 namespace PipelineSdk.Jobs.Tests;
 
 /// <summary>
-/// The lifecycle cases of the original's test_303 (spec §9) and decisions 1–4 and 6, run against each store by the
+/// The lifecycle cases of the original's test_303 and this SDK's token, cancel and callback URL rules, run against each store by the
 /// derived classes.
 /// </summary>
 public abstract partial class JobLifecycleTests : JobApiTestBase
@@ -17,7 +17,7 @@ public abstract partial class JobLifecycleTests : JobApiTestBase
         var store = await NewStoreAsync();
         var job = await TacobotJobAsync(store);
 
-        // The path is known before setup and hashes the init data ({}), not the setup data (spec §5.3).
+        // The path is known before setup and hashes the init data ({}), not the setup data.
         Assert.Equal(Vectors.MinimalArchivePath, job.ArchivePath);
         Assert.Null(job.Uuid);
         await job.SetupAsync(new JsonObject { ["example_data"] = "datadata" });
@@ -40,7 +40,7 @@ public abstract partial class JobLifecycleTests : JobApiTestBase
         var job = await MinimalJobAsync(store);
 
         var stored = await store.GetAsync(job.Uuid!);
-        // Spec §5.6 with decision 6: no '//', values percent-encoded, the non-rotating callback token.
+        // The callback URL form without '//', values percent-encoded, the non-rotating callback token.
         var expected = "https://api.sd2e.org/actors/v2/jobs-manager.prod/messages?x-nonce=" + ManagerNonce
             + "&token=" + stored.CallbackToken.Reveal() + "&uuid=" + Vectors.MinimalJobUuid + "&session=" + job.Session;
         Assert.Equal(expected, job.Callback);

@@ -11,7 +11,7 @@ using PipelineSdk.Stores;
 
 namespace PipelineSdk.Jobs.Tests;
 
-/// <summary>The reactor form of the job (spec §1.5), DI registration, settings and telemetry.</summary>
+/// <summary>The reactor form of the job, DI registration, settings and telemetry.</summary>
 public sealed class ReactorAndHostingTests : JobApiTestBase, IDisposable
 {
     private readonly TempStoreFile _file = new();
@@ -70,7 +70,7 @@ public sealed class ReactorAndHostingTests : JobApiTestBase, IDisposable
                 var job = await provider.GetRequiredService<PipelineJobFactory>().CreateJobAsync(
                     new ManagedPipelineJobOptions { ExperimentId = [Vectors.Experiment] });
                 await job.SetupAsync(new System.Text.Json.Nodes.JsonObject { ["example_data"] = "datadata" });
-                Assert.Equal(Vectors.MinimalJobUuid, job.Uuid); // spec §5.3 setup_minimal
+                Assert.Equal(Vectors.MinimalJobUuid, job.Uuid); // the Python original's setup_minimal vector
                 var stored = await store.GetAsync(job.Uuid!);
                 Assert.Equal(JobState.Created, stored.State);
                 Assert.Equal(new JobAdmin("configured-owner", "SD2E-Community", "tacc"), stored.Admin);

@@ -12,10 +12,10 @@ namespace PipelineSdk.Stores.Tests;
 /// </summary>
 public abstract class JobStoreConformanceTests
 {
-    /// <summary>The pipeline of spec §5.3's vectors.</summary>
+    /// <summary>The pipeline of the Python original's test vectors.</summary>
     protected const string Pipeline = "106c46ff-8186-5756-a934-071f4497b58d";
 
-    /// <summary>A measurement uuid of spec §5.3's vectors.</summary>
+    /// <summary>A measurement uuid of the Python original's test vectors.</summary>
     protected const string Measurement = "1041ab3f-5221-5c79-8781-8838dfb6eef9";
 
     private const string OtherPipeline = "10650844-1baa-55c5-a481-5e945b19c065";
@@ -23,7 +23,7 @@ public abstract class JobStoreConformanceTests
     /// <summary>The clock of every store a test opens (moved by hand in the query tests).</summary>
     protected MutableClock Clock { get; } = new(new DateTimeOffset(2024, 5, 6, 7, 8, 9, 345, TimeSpan.Zero));
 
-    /// <summary>Checks admin tokens (key and secret of spec §4.4's vectors).</summary>
+    /// <summary>Checks admin tokens (key and secret of the Python original's test vectors).</summary>
     protected AdminTokenAuthority Admins { get; }
 
     /// <summary>Creates the shared test state.</summary>

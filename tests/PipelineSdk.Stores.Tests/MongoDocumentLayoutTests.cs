@@ -33,7 +33,7 @@ public sealed class MongoDocumentLayoutTests(CongoServerFixture server) : IAsync
         });
 
         var raw = await Jobs.Find(new BsonDocument("uuid", job.Uuid)).SingleAsync();
-        // Spec §5.4: the order the original writes at create time, then the SDK's two salts (decisions 1 and 2).
+        // The order the original writes at create time, then the SDK's two salts (update salt window and callback salt).
         Assert.Equal(
             ["_id", "pipeline_uuid", "archive_path", "archive_system", "archive_patterns", "product_patterns", "data", "session", "agent", "task",
              "generated_by", "child_of", "acted_on", "acted_using", "uuid", "state", "last_event", "history", "updated", "_visible",
@@ -80,7 +80,7 @@ public sealed class MongoDocumentLayoutTests(CongoServerFixture server) : IAsync
     {
         var store = await OpenStoreAsync();
         // The shape the original writes (no salt window, no callback salt), with the salt, uuid and _admin of the
-        // token vector of spec §4.2: the Python original gives token 75e323a3576d3838 for them.
+        // token vector of the Python original: the Python original gives token 75e323a3576d3838 for them.
         var created = new DateTime(2019, 2, 15, 21, 30, 9, DateTimeKind.Utc);
         await Jobs.InsertOneAsync(new BsonDocument
         {

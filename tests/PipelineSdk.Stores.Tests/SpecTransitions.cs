@@ -1,7 +1,7 @@
 namespace PipelineSdk.Stores.Tests;
 
 /// <summary>
-/// The transition table of spec §2.3 (python-datacatalog LS/fsm.py), written out here independently of the runtime's
+/// The transition table of the Python original (python-datacatalog LS/fsm.py), written out here independently of the runtime's
 /// table, plus a shortest event path from CREATED to every state.
 /// </summary>
 internal static class SpecTransitions

@@ -36,7 +36,7 @@ internal static class JobRendering
     public static string Lines(JsonObject values) =>
         string.Join(Environment.NewLine, values.Select(p => $"{p.Key}: {p.Value}"));
 
-    /// <summary>The job document in the stored layout (spec §5.4), without <c>_salt</c>, the salt window or any token.</summary>
+    /// <summary>The job document in the stored layout, without <c>_salt</c>, the salt window or any token.</summary>
     public static JsonObject Document(JobSnapshot job)
     {
         var document = new JsonObject

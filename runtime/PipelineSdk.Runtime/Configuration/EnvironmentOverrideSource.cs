@@ -3,7 +3,7 @@ using Microsoft.Extensions.Configuration;
 namespace PipelineSdk.Configuration;
 
 /// <summary>
-/// The configuration layer of <c>_REACTOR_*</c> environment overrides (decision 9), resolved against a declared key
+/// The configuration layer of <c>_REACTOR_*</c> environment overrides, resolved against a declared key
 /// set and converted to each key's type. Add it after the YAML layer.
 /// </summary>
 public sealed class EnvironmentOverrideSource : IConfigurationSource

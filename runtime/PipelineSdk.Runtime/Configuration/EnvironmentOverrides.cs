@@ -1,7 +1,7 @@
 namespace PipelineSdk.Configuration;
 
 /// <summary>
-/// Finds the environment variables that override configuration keys, following decision 9: tacconfig's
+/// Finds the environment variables that override configuration keys, as the Python reactors SDK does (tacconfig's
 /// <c>_REACTOR_&lt;SECTION&gt;_&lt;KEY&gt;</c> (one or two levels) and <c>_REACTOR_&lt;LEVEL&gt;__&lt;LEVEL&gt;…</c> at any
 /// depth, both upper-cased. Names are matched against the declared key set, never split, so underscores inside key
 /// names are not ambiguous; a variable with the prefix that matches no declared key is an error.

@@ -4,7 +4,7 @@ namespace PipelineSdk.Endpoint;
 
 /// <summary>
 /// Decides whether a message post is authenticated: an <c>x-nonce</c> of level EXECUTE or more, or the configured
-/// bearer token, as Abaco accepts either (reactors reference §3.3, §3.5). Values are compared in constant time.
+/// bearer token, as Abaco accepts either. Values are compared in constant time.
 /// </summary>
 internal static class EndpointAuthenticator
 {

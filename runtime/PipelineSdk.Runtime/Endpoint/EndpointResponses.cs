@@ -4,7 +4,7 @@ namespace PipelineSdk.Endpoint;
 
 /// <summary>
 /// The JSON bodies of the endpoint, shaped like Abaco's envelope
-/// <c>{"status", "message", "version", "result"}</c> (reactors reference §3.3), with <c>error</c> in place of
+/// <c>{"status", "message", "version", "result"}</c>, with <c>error</c> in place of
 /// <c>result</c> on failure.
 /// </summary>
 public static class EndpointResponses

@@ -1,6 +1,6 @@
 namespace PipelineSdk.Endpoint;
 
-/// <summary>Which of the jobs-manager's message forms an event arrived in (spec §6.2).</summary>
+/// <summary>Which of the jobs-manager's message forms an event arrived in.</summary>
 public enum EventMessageForm
 {
     /// <summary>URL parameters only (<c>uuid</c>, <c>event</c> or <c>name</c>, <c>token</c>, <c>note</c>, <c>status</c>) with an empty or non-JSON body.</summary>

@@ -13,7 +13,7 @@ namespace PipelineSdk.Endpoint;
 /// both use it, so a message means the same wherever it arrives.
 /// </summary>
 /// <remarks>
-/// <para>The rules follow the Python jobs-manager (spec §6.2) with the fixes of decision 6:</para>
+/// <para>The rules follow the Python jobs-manager with this SDK's fixes:</para>
 /// <list type="number">
 /// <item>The URL parameters are the base: <c>uuid</c>, <c>event</c> or <c>name</c> (both accepted), <c>token</c>
 /// (<c>null</c> means none), <c>status</c> (or <c>state</c>) and <c>note</c>, which becomes the data

@@ -7,7 +7,7 @@ using PipelineSdk.Stores;
 namespace PipelineSdk.Endpoint;
 
 /// <summary>
-/// Carries out an <see cref="EventRequest"/> as the jobs-manager does (spec §6.2 step 7): <c>index</c>/<c>indexed</c>
+/// Carries out an <see cref="EventRequest"/> as the jobs-manager does: <c>index</c>/<c>indexed</c>
 /// go to the indexer actor when one is configured; every other event is applied to the job through the store, which
 /// checks the token and the transition in its single conditional update. State changes are announced to the events
 /// manager when one is configured.

@@ -1,6 +1,6 @@
 namespace PipelineSdk.Endpoint;
 
-/// <summary>The permission levels of an Abaco nonce, lowest first (reactors reference §3.5).</summary>
+/// <summary>The permission levels of an Abaco nonce, lowest first.</summary>
 public enum NonceLevel
 {
     /// <summary>No access.</summary>

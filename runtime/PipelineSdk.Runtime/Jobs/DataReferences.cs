@@ -5,7 +5,7 @@ using PipelineSdk.Errors;
 namespace PipelineSdk.Jobs;
 
 /// <summary>
-/// The original's <c>refs_from_data_dict</c> (spec §1.4): agave-canonical file or reference URIs found in the
+/// The original's <c>refs_from_data_dict</c>: agave-canonical file or reference URIs found in the
 /// <c>inputs</c> and <c>parameters</c> of a job's data, later resolved into <c>acted_on</c> and <c>acted_using</c>.
 /// </summary>
 internal static partial class DataReferences

@@ -5,7 +5,7 @@ using PipelineSdk.Identifiers;
 namespace PipelineSdk.Jobs;
 
 /// <summary>
-/// Resolves <c>child_of</c>, <c>acted_on</c> and <c>acted_using</c> as the original does (spec §1.4 steps 6 and 8):
+/// Resolves <c>child_of</c>, <c>acted_on</c> and <c>acted_using</c> as the original does:
 /// typed UUIDs are taken by their prefix without a lookup, other identifiers go to the <see cref="IIdentifierLookup"/>,
 /// and unresolved ones are dropped. Results are unique and sorted.
 /// </summary>

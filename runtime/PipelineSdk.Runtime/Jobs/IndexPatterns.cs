@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace PipelineSdk.Jobs;
 
 /// <summary>
-/// Checks the index requests of a job (spec §3.6): archive requests need <c>level</c> (alias <c>processing_level</c>)
+/// Checks the index requests of a job: archive requests need <c>level</c> (alias <c>processing_level</c>)
 /// and <c>patterns</c> (alias <c>filters</c>); product requests need <c>patterns</c> and <c>derived_from</c>. Every
 /// pattern must be a valid regular expression. Problems name the option, the item and the key.
 /// </summary>

@@ -3,7 +3,7 @@ using PipelineSdk.Configuration;
 
 namespace PipelineSdk.Jobs;
 
-/// <summary>The environment variables a job reads for its defaults (spec §4.2 item 5 and §1.4).</summary>
+/// <summary>The environment variables a job reads for its defaults.</summary>
 internal static class JobEnvironment
 {
     // _abaco_username is what Abaco sets for the caller; USER is usually unset in containers.

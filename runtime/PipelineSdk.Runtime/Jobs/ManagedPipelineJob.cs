@@ -8,17 +8,17 @@ using PipelineSdk.Urls;
 namespace PipelineSdk.Jobs;
 
 /// <summary>
-/// Creates and manages one PipelineJob, the C# form of the original's <c>ManagedPipelineJob</c> (spec §1.4):
+/// Creates and manages one PipelineJob, the C# form of the original's <c>ManagedPipelineJob</c>:
 /// <see cref="CreateAsync"/> resolves the pipeline, metadata and inputs and computes the archive path;
 /// <see cref="SetupAsync"/> creates (or re-opens) the job record; the typed event methods, <see cref="CancelAsync"/>,
 /// <see cref="JobManager.ResetToCreatedAsync"/> and <see cref="JobManager.DeleteAsync"/> act on it.
 /// </summary>
 /// <remarks>
 /// Differences from the original, each a product decision: the update token is enforced and rotates with every event,
-/// and this object always holds the newest (decision 1); <see cref="Callback"/> carries the non-rotating callback
-/// token (decision 2); <see cref="CancelAsync"/> works with the job's own token while it is still in CREATED with only
-/// its create event (decision 4); <c>setup</c> of an existing job refreshes state, archive path and token from the
-/// stored record, and the callback URL has no <c>//</c> and encoded query values (decision 6).
+/// and this object always holds the newest; <see cref="Callback"/> carries the non-rotating callback
+/// token; <see cref="CancelAsync"/> works with the job's own token while it is still in CREATED with only
+/// its create event; <c>setup</c> of an existing job refreshes state, archive path and token from the
+/// stored record, and the callback URL has no <c>//</c> and encoded query values.
 /// </remarks>
 public class ManagedPipelineJob : JobManager
 {
@@ -153,7 +153,7 @@ public class ManagedPipelineJob : JobManager
     public IReadOnlyList<AgaveNotification> AgaveNotifications() => AgaveNotification.ForPipelineJob(CallbackWithStatus);
 
     /// <summary>
-    /// Withdraws the job before it has started (decision 4): deletes the record with the job's own token while the
+    /// Withdraws the job before it has started: deletes the record with the job's own token while the
     /// job is still in CREATED with only its <c>create</c> event.
     /// </summary>
     /// <exception cref="PipelineJobException">The job has received another event: send <c>fail</c> instead.</exception>
@@ -225,7 +225,7 @@ public class ManagedPipelineJob : JobManager
         }
     }
 
-    /// <summary>The original's constructor algorithm (spec §1.4 steps 1–9).</summary>
+    /// <summary>The original's constructor algorithm.</summary>
     private protected static async Task<JobDefinition> DefineAsync(
         IPipelineJobStore store,
         PipelinesSettings pipelines,

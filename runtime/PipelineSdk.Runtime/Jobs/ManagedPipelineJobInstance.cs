@@ -4,7 +4,7 @@ using PipelineSdk.Stores;
 namespace PipelineSdk.Jobs;
 
 /// <summary>
-/// Acts on an existing job by its uuid, the original's <c>ManagedPipelineJobInstance</c> (spec §1.6): loads it,
+/// Acts on an existing job by its uuid, the original's <c>ManagedPipelineJobInstance</c>: loads it,
 /// sends events with its current update token (admin events need an admin token, which the original did not check),
 /// and starts indexing of its archive path.
 /// </summary>

@@ -5,7 +5,7 @@ namespace PipelineSdk.Jobs;
 
 /// <summary>
 /// The options of a new <see cref="ManagedPipelineJob"/>: the keyword arguments of the original's
-/// <c>ManagedPipelineJob(mongodb, pipelines, **kwargs)</c> (spec §1.4), with the same defaults.
+/// <c>ManagedPipelineJob(mongodb, pipelines, **kwargs)</c>, with the same defaults.
 /// </summary>
 public sealed record ManagedPipelineJobOptions
 {

@@ -7,7 +7,7 @@ namespace PipelineSdk.Jobs;
 
 /// <summary>
 /// A <see cref="ManagedPipelineJob"/> made from a reactor's context, as the original's
-/// <c>ReactorManagedPipelineJob(reactor, data, **kwargs)</c> (spec §1.5): agent = the actor id, task = the execution
+/// <c>ReactorManagedPipelineJob(reactor, data, **kwargs)</c>: agent = the actor id, task = the execution
 /// id, session = the execution's nickname; the Agave client and the settings sections come from the reactor.
 /// </summary>
 public sealed class ReactorManagedPipelineJob : ManagedPipelineJob

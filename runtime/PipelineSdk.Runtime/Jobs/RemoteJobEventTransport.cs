@@ -13,7 +13,7 @@ namespace PipelineSdk.Jobs;
 /// </summary>
 /// <remarks>
 /// Tokens travel in the body and in the URL's query, never in a log line: the URL is logged without its query.
-/// The callback token (decision 2) is accepted only for client events; send <c>index</c>/<c>indexed</c> with the
+/// The callback token, which does not rotate, is accepted only for client events; send <c>index</c>/<c>indexed</c> with the
 /// update token and admin events with an admin token.
 /// </remarks>
 public sealed class RemoteJobEventTransport : IJobEventTransport

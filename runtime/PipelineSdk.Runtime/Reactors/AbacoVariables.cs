@@ -1,6 +1,6 @@
 namespace PipelineSdk.Reactors;
 
-/// <summary>The names of the environment variables Abaco gives an execution (reactors reference §3.1).</summary>
+/// <summary>The names of the environment variables Abaco gives an execution.</summary>
 public static class AbacoVariables
 {
     /// <summary>The actor's id; set in every deployed execution, absent in local runs.</summary>

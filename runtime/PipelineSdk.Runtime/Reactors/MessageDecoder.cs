@@ -5,7 +5,7 @@ namespace PipelineSdk.Reactors;
 
 /// <summary>
 /// Decodes message-like variables (<c>MSG</c>, <c>_abaco_actor_state</c>): JSON first, then the Python-literal text
-/// Abaco delivers for dicts (decision 8), else plain text. Text that claims structure (a JSON content type, or a
+/// Abaco delivers for dicts, else plain text. Text that claims structure (a JSON content type, or a
 /// leading <c>{</c>, <c>[</c> or <c>(</c>) but parses as neither is an error, so a reactor never runs on half a message.
 /// </summary>
 internal static class MessageDecoder

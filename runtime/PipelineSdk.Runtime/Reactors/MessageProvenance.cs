@@ -2,7 +2,7 @@ namespace PipelineSdk.Reactors;
 
 /// <summary>
 /// The provenance parameters ("sender tags") the Python SDK adds to every message it sends, so sessions and origins
-/// propagate along a chain of actors (reactors reference §3.3; python-reactors <c>runtime/messaging.py</c>).
+/// propagate along a chain of actors (python-reactors <c>runtime/messaging.py</c>).
 /// </summary>
 public static class MessageProvenance
 {

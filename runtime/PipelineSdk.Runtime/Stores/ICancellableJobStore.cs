@@ -3,7 +3,7 @@ using PipelineSdk.Tokens;
 namespace PipelineSdk.Stores;
 
 /// <summary>
-/// A store that can cancel a job with the job's own update token (SDK decision 4): a job still in CREATED with only
+/// A store that can cancel a job with the job's own update token: a job still in CREATED with only
 /// its <c>create</c> event may be withdrawn by its creator without an admin token. Both built-in stores implement it.
 /// </summary>
 public interface ICancellableJobStore

@@ -1,6 +1,6 @@
 namespace PipelineSdk.Stores;
 
-/// <summary>How a store treats an event whose update or callback token does not match the job (SDK decision 1).</summary>
+/// <summary>How a store treats an event whose update or callback token does not match the job.</summary>
 public enum TokenPolicy
 {
     /// <summary>

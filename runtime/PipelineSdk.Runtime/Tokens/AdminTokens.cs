@@ -5,7 +5,7 @@ using System.Text;
 namespace PipelineSdk.Tokens;
 
 /// <summary>
-/// The original's administrative tokens (<c>datacatalog/tokens/admin.py</c>, spec §4.4), byte for byte, so Python
+/// The original's administrative tokens (<c>datacatalog/tokens/admin.py</c>), byte for byte, so Python
 /// and C# clients configured with the same key and secret accept each other's tokens.
 /// </summary>
 /// <remarks>

@@ -4,10 +4,10 @@ namespace PipelineSdk.Urls;
 
 /// <summary>
 /// Maps an Agave job status (the <c>status</c> of a notification callback) to the PipelineJob event it stands for
-/// (the original's <c>AgaveEvents</c>, spec §6.3).
+/// (the original's <c>AgaveEvents</c>).
 /// </summary>
 /// <remarks>
-/// Differs from the original in one place (decision 6): <c>UPDATED</c> maps to <c>update</c>, where the original
+/// Differs from the original in one place: <c>UPDATED</c> maps to <c>update</c>, where the original
 /// mapped it to <c>updated</c>, which is not an event and failed with a KeyError.
 /// </remarks>
 public static class AgaveStatuses

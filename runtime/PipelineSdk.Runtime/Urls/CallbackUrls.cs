@@ -7,11 +7,11 @@ namespace PipelineSdk.Urls;
 
 /// <summary>
 /// Builds a job's callback URL: the Abaco messages URL of the jobs-manager actor, with the job's identity in the
-/// query, to which Agave/Aloe notifications, other actors and curl post events (spec §5.6).
+/// query, to which Agave/Aloe notifications, other actors and curl post events.
 /// </summary>
 /// <remarks>
 /// The form is <c>{api_server}/actors/v2/{job_manager_id}/messages?x-nonce=…&amp;token=…&amp;uuid=…&amp;session=…[&amp;status=…]</c>,
-/// as in the original, with the fixes of product decision 6:
+/// as in the original, with this SDK's fixes:
 /// <list type="bullet">
 /// <item>no <c>//</c>, whatever trailing slashes <c>api_server</c> has;</item>
 /// <item>every query value is percent-encoded (RFC 3986 unreserved characters stay as they are), except a
@@ -19,7 +19,7 @@ namespace PipelineSdk.Urls;
 /// <item>the manager id is encoded as one path segment, so a crafted id cannot change the path or add parameters;</item>
 /// <item>a <see langword="null"/> nonce or session is left out, where the original printed the text <c>None</c>.</item>
 /// </list>
-/// The token is the job's callback token (decision 2), which does not rotate. The URL therefore carries a secret:
+/// The token is the job's callback token, which does not rotate. The URL therefore carries a secret:
 /// never log it.
 /// </remarks>
 public static partial class CallbackUrls

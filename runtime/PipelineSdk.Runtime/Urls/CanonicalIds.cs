@@ -3,14 +3,14 @@ using System.Text.RegularExpressions;
 namespace PipelineSdk.Urls;
 
 /// <summary>
-/// Canonical URLs for the <c>agent</c> and <c>task</c> of a job and the API resources they name (spec §5.7 and the
+/// Canonical URLs for the <c>agent</c> and <c>task</c> of a job and the API resources they name (the
 /// original's <c>canonicalize_actor/execution/app/system/job</c>).
 /// </summary>
 /// <remarks>
-/// The original builds <c>api_server + '/actors/v2/' + id</c>; §5.7 abbreviates that as <c>api/actors/v2/&lt;id&gt;</c>,
+/// The original builds <c>api_server + '/actors/v2/' + id</c>; its documentation abbreviates that as <c>api/actors/v2/&lt;id&gt;</c>,
 /// and since the default <c>api_server</c> (<c>https://api.sd2e.org/</c>) ends with a slash, Python stored URLs such as
 /// <c>https://api.sd2e.org//actors/v2/&lt;id&gt;</c>. Here the form is <c>{api_server}/actors/v2/{id}</c> with the
-/// server's trailing slashes removed, so there is never a <c>//</c> (decision 6). Ids are percent-encoded as one path
+/// server's trailing slashes removed, so there is never a <c>//</c>. Ids are percent-encoded as one path
 /// segment; valid Abaco and Agave ids contain only unreserved characters, so they appear unchanged. Agave job ids
 /// (ending in <c>-007</c>) canonicalise to <c>/jobs/v2/</c>, where the original wrongly used <c>/apps/v2/</c>.
 /// <c>agent</c> and <c>task</c> are not part of the job uuid, so these differences never change a job's identity.

@@ -1,6 +1,6 @@
 namespace PipelineSdk.Reactors.Tests.Support;
 
-/// <summary>Environments as Abaco builds them for an execution (reactors reference §3.1), and a local run's.</summary>
+/// <summary>Environments as Abaco builds them for an execution, and a local run's.</summary>
 internal static class AbacoFixtures
 {
     public const string AccessToken = "3f1e7a9b2c4d5e6f08a1";

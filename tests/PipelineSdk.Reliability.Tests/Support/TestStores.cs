@@ -17,7 +17,7 @@ namespace PipelineSdk.Reliability.Tests.Support;
 /// </summary>
 public sealed class TestStores(CongoServerFixture? server) : IDisposable
 {
-    /// <summary>The pipeline every job belongs to (spec §5.3's vector).</summary>
+    /// <summary>The pipeline every job belongs to.</summary>
     public const string Pipeline = "106c46ff-8186-5756-a934-071f4497b58d";
 
     private const string AdminKey = "reliability-admin-key";

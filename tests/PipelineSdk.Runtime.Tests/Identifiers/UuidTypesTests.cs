@@ -5,7 +5,7 @@ namespace PipelineSdk.Tests.Identifiers;
 
 public class UuidTypesTests
 {
-    // The table of spec §5.1 (identifiers/typeduuid/uuidtypes.py).
+    // The table of the Python original (identifiers/typeduuid/uuidtypes.py).
     [Theory]
     [InlineData(UuidType.Generic, "generic", "100")]
     [InlineData(UuidType.ChallengeProblem, "challenge_problem", "101")]

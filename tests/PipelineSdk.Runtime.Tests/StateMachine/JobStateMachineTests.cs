@@ -5,7 +5,7 @@ namespace PipelineSdk.Tests.StateMachine;
 public class JobStateMachineTests
 {
     // Computed independently with python3-transitions 0.9.0 (Debian): /tmp/core-tokens/fsm_grid.py builds the original
-    // Machine from the table of spec §2.3 (LS/fsm.py at python-datacatalog 51ab3666) with auto_transitions=False, fires
+    // Machine from the table of the Python original (LS/fsm.py at python-datacatalog 51ab3666) with auto_transitions=False, fires
     // every event from every state, and prints the resulting state, or '-' where transitions raised MachineError.
     private const string GridHeader =
         "state      create     run        update     resource   fail       finish     index      indexed    validate   validated  finalize   reject     retire     reset      ready";

@@ -15,7 +15,7 @@ public class AdminTokenAuthorityTests
     public void Issues_the_spec_vector_at_the_spec_time()
     {
         var authority = new AdminTokenAuthority(Options(), FixedTimeProvider.AtUnixSeconds(1700000000));
-        Assert.Equal("3ae360341e9715c1", authority.Issue().Reveal()); // spec §4.4
+        Assert.Equal("3ae360341e9715c1", authority.Issue().Reveal()); // the Python original's test vector
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public class AdminTokensTests
     }
 
     // Computed with /usr/bin/python3 (hashlib), /tmp/core-tokens/admin_tokens.py, which re-implements get_admin_token of
-    // datacatalog/tokens/admin.py from spec §4.4: sha256(':'.join([secret, key] + list(str(int(ts / L))))).hexdigest()[:n].
+    // datacatalog/tokens/admin.py: sha256(':'.join([secret, key] + list(str(int(ts / L))))).hexdigest()[:n].
     [Theory]
     [InlineData("test-key", "test-secret", 1700000000L, 30, false, 16, "eb0f8f1d0b915dea")] // ...:5:6:6:6:6:6:6:6
     [InlineData("test-key", "test-secret", 1700000000L, 30, true, 16, "d80cb52781b6125f")] // ...:5:6:6:6:6:6:6:5

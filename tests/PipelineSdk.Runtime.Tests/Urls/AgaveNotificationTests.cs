@@ -4,8 +4,8 @@ using PipelineSdk.Urls;
 namespace PipelineSdk.Tests.Urls;
 
 // Expected notifications computed with /usr/bin/python3: the original's agave_notifications() (store.py, the hook
-// plus "&status=${JOB_STATUS}" / "&status=FINISHED" / "&status=${JOB_STATUS}") over its build_webhook() with the fixes
-// of decision 6 applied by hand (api_server.rstrip('/'), urllib.parse.quote(v, safe='') on every query value).
+// plus "&status=${JOB_STATUS}" / "&status=FINISHED" / "&status=${JOB_STATUS}") over its build_webhook() with this SDK's fixes
+// applied by hand (api_server.rstrip('/'), urllib.parse.quote(v, safe='') on every query value).
 public class AgaveNotificationTests
 {
     private const string Uuid = "107b93f3-1eae-5e79-8a18-0a480f8aa3a5";

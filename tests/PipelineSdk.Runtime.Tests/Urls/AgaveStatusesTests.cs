@@ -4,7 +4,7 @@ namespace PipelineSdk.Tests.Urls;
 
 public class AgaveStatusesTests
 {
-    // Spec §6.3 (LS/mappings.py AgaveEvents), with UPDATED → update instead of the original's 'updated' (decision 6).
+    // The Python original (LS/mappings.py AgaveEvents), with UPDATED → update instead of the original's 'updated'.
     [Theory]
     [InlineData("CREATED", JobEvent.Resource)]
     [InlineData("PERMISSION_GRANT", JobEvent.Resource)]

@@ -5,7 +5,7 @@ using PipelineSdk.Urls;
 namespace PipelineSdk.Tests.Urls;
 
 // Expected URLs computed with /usr/bin/python3, /tmp/core-tokens/urls.py: the original's format (store.py
-// build_webhook, spec §5.6) with the fixes of decision 6 applied by hand: api_server.rstrip('/'), every query value and
+// build_webhook) with this SDK's fixes applied by hand: api_server.rstrip('/'), every query value and
 // the manager id through urllib.parse.quote(v, safe=''), None nonce/session left out, an Agave ${MACRO} status kept.
 public class CallbackUrlsTests
 {

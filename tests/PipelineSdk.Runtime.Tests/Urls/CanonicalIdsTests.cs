@@ -43,7 +43,7 @@ public class CanonicalIdsTests
     [Fact]
     public void A_task_that_is_an_agave_job_id_is_a_jobs_url_not_an_apps_url()
     {
-        // The original produced https://api.sd2e.org//apps/v2/4113497574638735851-242ac11b-0001-007 (decision 6).
+        // The original produced https://api.sd2e.org//apps/v2/4113497574638735851-242ac11b-0001-007.
         Assert.Equal("https://api.sd2e.org/jobs/v2/4113497574638735851-242ac11b-0001-007", CanonicalIds.Task(Api, "tacc-sample-app-0.1.0u2", AgaveJobId));
     }
 

@@ -5,7 +5,7 @@ using PipelineSdk.Tokens;
 namespace PipelineSdk.Stores.Internal;
 
 /// <summary>
-/// The token and state rules of an event (SDK decisions 1–3), shared by both stores: which condition a token puts
+/// The token and state rules of an event, shared by both stores: which condition a token puts
 /// into the conditional update, and, when a job is at hand, whether an event may be applied and why not.
 /// </summary>
 internal sealed class EventGuard(JobStoreOptions options, ILogger logger)
@@ -101,7 +101,7 @@ internal sealed class EventGuard(JobStoreOptions options, ILogger logger)
     }
 
     /// <summary>
-    /// Decides a cancellation (SDK decision 4): null when the job has moved past its <c>create</c> event, otherwise the
+    /// Decides a cancellation: null when the job has moved past its <c>create</c> event, otherwise the
     /// condition the conditional delete must hold. Throws when the job is missing or, under Enforce, when the token is
     /// not the job's update token.
     /// </summary>

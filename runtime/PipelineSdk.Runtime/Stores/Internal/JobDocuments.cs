@@ -6,7 +6,7 @@ using PipelineSdk.Tokens;
 namespace PipelineSdk.Stores.Internal;
 
 /// <summary>
-/// The job document layout of the Python original (spec §5.4), plus the two salts of SDK decisions 1 and 2. Field
+/// The job document layout of the Python original, plus this SDK's two salts (the rotating update salt with its window, and the callback salt). Field
 /// names and their order live here only; both stores write and read documents through these functions.
 /// </summary>
 internal static class JobDocuments
