@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
-using PipelineSdk;
 using PipelineSdk.Jobs;
+using PipelineSdk.Stores;
+using PipelineSdk;
 
 namespace HelloReactor;
 

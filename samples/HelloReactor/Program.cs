@@ -7,13 +7,18 @@ using HelloReactor;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using PipelineSdk;
+using PipelineSdk.Agave;
+using PipelineSdk.Auth;
 using PipelineSdk.Configuration;
 using PipelineSdk.Endpoint;
 using PipelineSdk.Http;
+using PipelineSdk.Identifiers;
 using PipelineSdk.Jobs;
 using PipelineSdk.Reactors;
 using PipelineSdk.Stores;
+using PipelineSdk.Stores.Embedded;
+using PipelineSdk.Stores.Mongo;
+using PipelineSdk;
 
 var mongoUri = args.Length == 2 && args[0] == "--mongo" ? args[1] : null;
 if (args.Length > 0 && mongoUri is null)
@@ -27,7 +32,7 @@ if (args.Length > 0 && mongoUri is null)
 var settings = ReactorSettingsLoader.Load(HelloReactorSettingsBinder.Bind, HelloReactorSettingsBinder.Keys);
 if (mongoUri is not null)
 {
-    settings = settings with { Mongodb = MongoDbSettings.FromConnectionString(mongoUri) };
+    settings = settings with { Mongodb = MongoJobStores.SettingsFromConnectionString(mongoUri) };
 }
 
 var pipelines = settings.Pipelines!;
@@ -38,11 +43,13 @@ var message = reactor.RawMessage is null
     ? HelloMessage.FromJson(new JsonObject { ["experiment_id"] = "102edd93-29d6-5483-b60b-8dfd4d094b9c", ["sample"] = "world" })
     : reactor.ReadMessage<HelloMessage>();
 
-// The store the settings choose, opened as every entry point of the SDK opens it.
-var store = PipelineJobStores.Create(settings.Mongodb, settings.Pipelines, settings.Pipelinesdk);
+// The store the settings choose: MongoDB with a mongodb section, else the embedded file pipelinesdk.jobs_db.
+IPipelineJobStore store = settings.Mongodb is { } section
+    ? MongoJobStores.Open(section, settings.Pipelines, settings.Pipelinesdk)
+    : EmbeddedJobStores.Open(settings.Pipelines, settings.Pipelinesdk);
 var storeName = settings.Mongodb is { } mongodb
     ? "MongoDB database " + mongodb.Database
-    : "embedded store " + Path.GetRelativePath(Environment.CurrentDirectory, Path.GetFullPath(settings.Pipelinesdk?.JobsDb ?? PipelineJobStores.DefaultEmbeddedFilePath()));
+    : "embedded store " + Path.GetRelativePath(Environment.CurrentDirectory, Path.GetFullPath(settings.Pipelinesdk?.JobsDb ?? EmbeddedJobStores.DefaultFilePath()));
 Console.WriteLine($"Store: {storeName}");
 if (await store.FindPipelineAsync(pipelines.PipelineUuid!) is null)
 {

@@ -1,3 +1,5 @@
+using PipelineSdk.Jobs;
+
 namespace PipelineSdk.Cli.Tests;
 
 /// <summary>

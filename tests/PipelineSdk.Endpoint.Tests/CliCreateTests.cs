@@ -1,10 +1,11 @@
 using System.Diagnostics;
 using System.Net;
-using System.Text;
 using System.Text.Json.Nodes;
+using System.Text;
 using PipelineSdk.Errors;
 using PipelineSdk.Jobs;
 using PipelineSdk.Stores.Embedded;
+using PipelineSdk.Stores;
 
 namespace PipelineSdk.Endpoint.Tests;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using PipelineSdk.Jobs;
 using PipelineSdk.Stores;
 
 namespace PipelineSdk.Endpoint.Tests;

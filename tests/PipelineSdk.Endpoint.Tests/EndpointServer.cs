@@ -1,10 +1,12 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json.Nodes;
+using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using PipelineSdk.Abaco;
+using PipelineSdk.Endpoint;
 using PipelineSdk.Reactors;
 using PipelineSdk.Stores;
 

@@ -1,5 +1,6 @@
-using System.Text;
 using System.Text.Json.Nodes;
+using System.Text;
+using PipelineSdk.Endpoint;
 
 namespace PipelineSdk.Endpoint.Tests;
 

@@ -3,10 +3,11 @@ using System.Text.Json.Nodes;
 using MongoDB.Bson;
 using MongoDB.Driver;
 using PipelineSdk.Errors;
+using PipelineSdk.Identifiers;
 using PipelineSdk.Jobs;
-using PipelineSdk.Stores;
 using PipelineSdk.Stores.Mongo;
 using PipelineSdk.Stores.Tests.WireServer;
+using PipelineSdk.Stores;
 
 namespace PipelineSdk.Endpoint.Tests;
 

@@ -1,7 +1,8 @@
 using System.Text.Json.Nodes;
+using PipelineSdk.Identifiers;
 using PipelineSdk.Jobs;
-using PipelineSdk.Stores;
 using PipelineSdk.Stores.Embedded;
+using PipelineSdk.Stores;
 using PipelineSdk.Tokens;
 
 namespace PipelineSdk.Endpoint.Tests;

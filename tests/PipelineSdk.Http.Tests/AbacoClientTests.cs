@@ -1,9 +1,11 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
+using PipelineSdk.Abaco;
 using PipelineSdk.Errors;
 using PipelineSdk.Http.Tests.Fakes;
 using PipelineSdk.Http.Tests.Support;
+using PipelineSdk.Http;
 
 namespace PipelineSdk.Http.Tests;
 

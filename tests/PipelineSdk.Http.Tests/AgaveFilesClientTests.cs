@@ -1,4 +1,5 @@
 using System.Net;
+using PipelineSdk.Agave;
 using PipelineSdk.Errors;
 using PipelineSdk.Http.Tests.Fakes;
 using PipelineSdk.Http.Tests.Support;

@@ -1,9 +1,11 @@
-using System.Net;
 using System.Net.Sockets;
+using System.Net;
 using System.Text.Json.Nodes;
+using PipelineSdk.Agave;
 using PipelineSdk.Errors;
 using PipelineSdk.Http.Tests.Fakes;
 using PipelineSdk.Http.Tests.Support;
+using PipelineSdk.Identifiers;
 using PipelineSdk.Tokens;
 using PipelineSdk.Urls;
 

@@ -1,10 +1,12 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using PipelineSdk.Agave;
 using PipelineSdk.Auth;
 using PipelineSdk.Errors;
 using PipelineSdk.Http.Tests.Fakes;
 using PipelineSdk.Http.Tests.Support;
+using PipelineSdk.Http;
 
 namespace PipelineSdk.Http.Tests;
 

@@ -1,8 +1,11 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using PipelineSdk.Abaco;
+using PipelineSdk.Agave;
 using PipelineSdk.Auth;
 using PipelineSdk.Errors;
+using PipelineSdk.Http;
 
 namespace PipelineSdk.Http.Tests;
 

@@ -1,10 +1,12 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
+using PipelineSdk.Agave;
 using PipelineSdk.Errors;
-using PipelineSdk.Http;
 using PipelineSdk.Http.Tests.Fakes;
 using PipelineSdk.Http.Tests.Support;
+using PipelineSdk.Http;
 using PipelineSdk.Jobs.Tests.Support;
+using PipelineSdk.Jobs;
 using PipelineSdk.Stores;
 using PipelineSdk.Urls;
 using EndpointServer = PipelineSdk.Endpoint.Tests.EndpointServer;

@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using PipelineSdk.Errors;
+using PipelineSdk.Identifiers;
 using PipelineSdk.Jobs.Tests.Support;
+using PipelineSdk.Jobs;
 using PipelineSdk.Stores;
 
 namespace PipelineSdk.Jobs.Tests;

@@ -1,10 +1,12 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using PipelineSdk.Abaco;
 using PipelineSdk.Errors;
-using PipelineSdk.Http;
 using PipelineSdk.Http.Tests.Fakes;
 using PipelineSdk.Http.Tests.Support;
+using PipelineSdk.Http;
 using PipelineSdk.Jobs.Tests.Support;
+using PipelineSdk.Jobs;
 
 namespace PipelineSdk.Jobs.Tests;
 

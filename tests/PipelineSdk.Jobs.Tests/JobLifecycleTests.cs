@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using PipelineSdk.Errors;
 using PipelineSdk.Jobs.Tests.Support;
+using PipelineSdk.Jobs;
 using PipelineSdk.Tokens;
 
 namespace PipelineSdk.Jobs.Tests;

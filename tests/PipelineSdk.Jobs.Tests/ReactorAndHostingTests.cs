@@ -5,7 +5,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PipelineSdk.Configuration;
 using PipelineSdk.Errors;
+using PipelineSdk.Identifiers;
 using PipelineSdk.Jobs.Tests.Support;
+using PipelineSdk.Jobs;
 using PipelineSdk.Reactors;
 using PipelineSdk.Stores;
 
@@ -49,7 +51,7 @@ public sealed class ReactorAndHostingTests : JobApiTestBase, IDisposable
     }
 
     [Fact]
-    public async Task AddPipelineJobs_without_a_registered_store_opens_the_one_the_configuration_selects()
+    public async Task AddPipelineJobs_with_the_embedded_store_opens_the_configured_file()
     {
         var folder = Directory.CreateTempSubdirectory("pipelinesdk-di-");
         try
@@ -62,7 +64,7 @@ public sealed class ReactorAndHostingTests : JobApiTestBase, IDisposable
                 ["pipelinesdk:tenant"] = "tacc",
                 ["pipelines:pipeline_uuid"] = Vectors.Tacobot,
             }).Build();
-            await using (var provider = new ServiceCollection().AddLogging().AddPipelineJobs(configuration).BuildServiceProvider())
+            await using (var provider = new ServiceCollection().AddLogging().AddPipelineJobs(configuration).AddEmbeddedStore().Services.BuildServiceProvider())
             {
                 var store = provider.GetRequiredService<IPipelineJobStore>();
                 Assert.IsType<Stores.Embedded.EmbeddedJobStore>(store);
@@ -103,12 +105,12 @@ public sealed class ReactorAndHostingTests : JobApiTestBase, IDisposable
             .AddSingleton(store)
             .AddSingleton<IIdentifierLookup>(Lookup)
             .AddPipelineJobs(configuration)
-            .BuildServiceProvider();
+            .Services.BuildServiceProvider();
 
         var settings = provider.GetRequiredService<PipelinesSettings>();
         Assert.Equal(Vectors.Tacobot, settings.PipelineUuid);
         Assert.DoesNotContain(ManagerNonce, settings.ToString());
-        Assert.NotNull(provider.GetRequiredService<Http.AgaveFilesClient>());
+        Assert.NotNull(provider.GetRequiredService<Agave.AgaveFilesClient>());
         var factory = provider.GetRequiredService<PipelineJobFactory>();
         var job = await factory.CreateJobAsync(new ManagedPipelineJobOptions { ExperimentId = [Vectors.ExperimentId], Admin = new JobAdmin("sd2eadm") });
         await job.SetupAsync();

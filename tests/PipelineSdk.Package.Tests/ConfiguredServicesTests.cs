@@ -1,3 +1,7 @@
+using PipelineSdk.Http;
+using PipelineSdk.Jobs;
+using PipelineSdk.Stores;
+
 namespace PipelineSdk.Package.Tests;
 
 /// <summary>
@@ -19,7 +23,7 @@ public sealed class ConfiguredServicesTests(PackedFeed packed)
         var configuration = new ConfigurationBuilder()
             .AddReactorConfiguration(new ReactorConfigurationOptions { Keys = ReactorSettingsBinder.Keys })
             .Build();
-        await using var services = new ServiceCollection().AddLogging().AddPipelineJobs(configuration).BuildServiceProvider();
+        await using var services = new ServiceCollection().AddLogging().AddPipelineJobs(configuration).AddEmbeddedStore().Services.BuildServiceProvider();
         var store = services.GetRequiredService<IPipelineJobStore>();
         await store.RegisterPipelineAsync("106c46ff-8186-5756-a934-071f4497b58d", null);
         var job = await services.GetRequiredService<PipelineJobFactory>().CreateJobAsync(new ManagedPipelineJobOptions { SetupArchivePath = false });
@@ -46,6 +50,7 @@ public sealed class ConfiguredServicesTests(PackedFeed packed)
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="PipelineSdk" Version="$(PipelineSdkVersion)" />
+                <PackageReference Include="PipelineSdk.Stores.Embedded" Version="$(PipelineSdkVersion)" />
               </ItemGroup>
             </Project>
             """);

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using PipelineSdk.Jobs;
 
 namespace PipelineSdk.Package.Tests;
 

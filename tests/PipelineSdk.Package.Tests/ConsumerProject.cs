@@ -9,6 +9,11 @@ internal static class ConsumerProject
     /// <summary>A console project referencing the packed PipelineSdk.</summary>
     public static string ReferencingPackage { get; } = With("""<PackageReference Include="PipelineSdk" Version="$(PipelineSdkVersion)" />""");
 
+    /// <summary>A console project referencing every packed library: the core, both stores and the endpoint.</summary>
+    public static string ReferencingAllPackages { get; } = With(string.Join("\n    ",
+        new[] { "PipelineSdk", "PipelineSdk.Stores.Embedded", "PipelineSdk.Stores.Mongo", "PipelineSdk.Endpoint" }
+            .Select(id => $"""<PackageReference Include="{id}" Version="$(PipelineSdkVersion)" />""")));
+
     /// <summary>A console project referencing another project (and PipelineSdk only through it).</summary>
     public static string ReferencingProject(string path) => With($"""<ProjectReference Include="{path}" />""");
 

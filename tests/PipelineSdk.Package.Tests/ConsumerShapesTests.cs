@@ -1,3 +1,6 @@
+using PipelineSdk.Identifiers;
+using PipelineSdk.Jobs;
+
 namespace PipelineSdk.Package.Tests;
 
 /// <summary>

@@ -12,10 +12,10 @@ public sealed class PackedFeed : IDisposable
         Workspace = Directory.CreateTempSubdirectory("pipelinesdk-package-tests-").FullName;
         Feed = Path.Combine(Workspace, "feed");
         Pack = DotnetProcess.Run(Repository.Root, null,
-            "pack", Repository.PathOf("runtime", "PipelineSdk.Runtime", "PipelineSdk.Runtime.csproj"),
+            "pack", Repository.PathOf("runtime", "PipelineSdk.Packages.slnf"),
             "-c", Repository.Configuration, "--no-build", "-o", Feed);
         Assert.True(Pack.ExitCode == 0, Pack.ToString());
-        PackageFile = Assert.Single(Directory.GetFiles(Feed, "PipelineSdk.*.nupkg"));
+        PackageFile = Assert.Single(Directory.GetFiles(Feed, "PipelineSdk.*.nupkg"), file => char.IsAsciiDigit(Path.GetFileName(file)["PipelineSdk.".Length]));
         Version = Path.GetFileNameWithoutExtension(PackageFile)["PipelineSdk.".Length..];
 
         File.WriteAllText(Path.Combine(Workspace, "NuGet.config"), $"""

@@ -35,7 +35,7 @@ public sealed partial class ReadmeSnippetTests(PackedFeed packed)
         var blocks = ReadmeBlocks.All.Where(block => block.Language == "csharp" && block.Marker is "run" or "compile").ToList();
         foreach (var block in blocks)
         {
-            packed.Write(Path.Combine("readme", NameOf(block), NameOf(block) + ".csproj"), ConsumerProject.ReferencingPackage);
+            packed.Write(Path.Combine("readme", NameOf(block), NameOf(block) + ".csproj"), ConsumerProject.ReferencingAllPackages);
             packed.Write(Path.Combine("readme", NameOf(block), "Program.cs"), block.Text);
         }
 

@@ -1,3 +1,5 @@
+using PipelineSdk.Reactors;
+
 namespace PipelineSdk.Reactors.Tests;
 
 public sealed class MessageProvenanceTests

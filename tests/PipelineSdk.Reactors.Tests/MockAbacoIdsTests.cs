@@ -1,3 +1,4 @@
+using PipelineSdk.Abaco;
 using PipelineSdk.Identifiers;
 
 namespace PipelineSdk.Reactors.Tests;

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using PipelineSdk.Python;
 
 namespace PipelineSdk.Reactors.Tests;
 

@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
+using PipelineSdk.Abaco;
 using PipelineSdk.Reactors.Tests.Support;
+using PipelineSdk.Reactors;
 
 namespace PipelineSdk.Reactors.Tests;
 

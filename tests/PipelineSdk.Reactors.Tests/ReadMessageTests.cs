@@ -1,6 +1,7 @@
 using PipelineSdk.Errors;
 using PipelineSdk.Reactors.Tests.Demo;
 using PipelineSdk.Reactors.Tests.Support;
+using PipelineSdk.Reactors;
 
 namespace PipelineSdk.Reactors.Tests;
 

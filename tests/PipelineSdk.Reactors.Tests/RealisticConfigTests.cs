@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using PipelineSdk.Configuration;
 using PipelineSdk.Reactors.Tests.Support;
+using PipelineSdk.Reactors;
 
 namespace PipelineSdk.Reactors.Tests;
 

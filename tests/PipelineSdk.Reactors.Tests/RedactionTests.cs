@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using PipelineSdk.Logging;
 using PipelineSdk.Reactors.Tests.Support;
+using PipelineSdk.Reactors;
 
 namespace PipelineSdk.Reactors.Tests;
 

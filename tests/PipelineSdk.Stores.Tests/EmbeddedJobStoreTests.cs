@@ -1,8 +1,9 @@
-using System.Text;
 using System.Text.Json.Nodes;
+using System.Text;
 using Microsoft.Data.Sqlite;
 using PipelineSdk.Errors;
 using PipelineSdk.Stores.Embedded;
+using PipelineSdk.Stores;
 
 namespace PipelineSdk.Stores.Tests;
 

@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using PipelineSdk.Errors;
+using PipelineSdk.Identifiers;
 using PipelineSdk.Jobs;
+using PipelineSdk.Stores;
 using PipelineSdk.Tokens;
 
 namespace PipelineSdk.Stores.Tests;

@@ -1,9 +1,11 @@
 using System.Text.Json.Nodes;
 using MongoDB.Bson;
 using MongoDB.Driver;
+using PipelineSdk.Identifiers;
 using PipelineSdk.Jobs;
 using PipelineSdk.Stores.Mongo;
 using PipelineSdk.Stores.Tests.WireServer;
+using PipelineSdk.Stores;
 using PipelineSdk.Tokens;
 
 namespace PipelineSdk.Stores.Tests;

@@ -1,5 +1,6 @@
 using PipelineSdk.Stores.Mongo;
 using PipelineSdk.Stores.Tests.WireServer;
+using PipelineSdk.Stores;
 
 namespace PipelineSdk.Stores.Tests;
 

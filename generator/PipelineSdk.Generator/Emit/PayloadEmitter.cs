@@ -134,7 +134,7 @@ internal static class PayloadEmitter
             writer.WriteLine("/// <exception cref=\"global::PipelineSdk.Errors.PipelineJobValidationException\">The payload violates its schema; nothing was sent.</exception>");
             var admin = payload.RequiresAdminToken ? "global::PipelineSdk.Tokens.AdminToken adminToken, " : string.Empty;
             var type = "global::" + spec.Namespace + "." + payload.TypeName;
-            writer.OpenBlock("public static global::System.Threading.Tasks.Task<global::PipelineSdk.Jobs.JobSnapshot> " + payload.MethodName +
+            writer.OpenBlock("public static global::System.Threading.Tasks.Task<global::PipelineSdk.Stores.JobSnapshot> " + payload.MethodName +
                 "(this global::PipelineSdk.Jobs.JobEventSender job, " + admin + type + " data, global::System.Threading.CancellationToken cancellationToken = default)");
             writer.WriteLine("if (job is null) throw new global::System.ArgumentNullException(nameof(job));");
             writer.WriteLine("if (data is null) throw new global::System.ArgumentNullException(nameof(data));");

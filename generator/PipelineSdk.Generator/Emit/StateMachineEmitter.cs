@@ -12,7 +12,7 @@ internal static class StateMachineEmitter
     private const string State = "global::PipelineSdk.JobState";
     private const string Event = "global::PipelineSdk.JobEvent";
     private const string Access = "global::PipelineSdk.EventAccess";
-    private const string Snapshot = "global::System.Threading.Tasks.Task<global::PipelineSdk.Jobs.JobSnapshot>";
+    private const string Snapshot = "global::System.Threading.Tasks.Task<global::PipelineSdk.Stores.JobSnapshot>";
 
     public static IEnumerable<GeneratedFile> Emit(StateMachineSpec spec)
     {

@@ -24,7 +24,7 @@ internal static class AdminCredentials
     /// </exception>
     public static AdminToken Token(VerbInput input, ReactorSettings settings, TimeProvider clock) =>
         input.OptionalText(Option.Key) is { Length: > 0 } given ? new AdminToken(given)
-        : PipelineJobStores.Options(settings.Pipelines, settings.Pipelinesdk, clock).AdminTokens?.Issue()
+        : JobStoreOptions.FromSettings(settings.Pipelines, settings.Pipelinesdk, clock).AdminTokens?.Issue()
         ?? throw new InvalidTokenException(
             $"an admin token is needed: give {input.NameOf(Option.Key)}, or configure pipelines.admin_token_key and pipelines.admin_token_secret (_REACTOR_PIPELINES_ADMIN_TOKEN_KEY/_SECRET)");
 }

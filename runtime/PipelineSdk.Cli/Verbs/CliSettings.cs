@@ -2,13 +2,16 @@ using PipelineSdk.Cli.Arguments;
 using PipelineSdk.Configuration;
 using PipelineSdk.Errors;
 using PipelineSdk.Stores;
+using PipelineSdk.Stores.Embedded;
+using PipelineSdk.Stores.Mongo;
 
 namespace PipelineSdk.Cli.Verbs;
 
 /// <summary>
 /// The one place the CLI reads configuration, as a reactor does: <see cref="ReactorSettingsLoader"/> over config.yml
 /// (the search places, or <c>--config FILE</c>) and every <c>_REACTOR_*</c> override of the schema's keys. The store is
-/// the one the settings choose (<see cref="PipelineJobStores"/>); <c>--mongo URI</c> or <c>--db FILE</c> only replace it.
+/// the one the settings choose (a <c>mongodb</c> section: MongoDB, else the embedded file <c>pipelinesdk.jobs_db</c>);
+/// <c>--mongo URI</c> or <c>--db FILE</c> only replace it.
 /// </summary>
 internal static class CliSettings
 {
@@ -47,13 +50,15 @@ internal static class CliSettings
 
     /// <summary>Opens the store the settings choose; dispose it when done (the embedded store holds its file open).</summary>
     public static IPipelineJobStore OpenStore(ReactorSettings settings, TimeProvider clock) =>
-        PipelineJobStores.Create(settings, loggerFactory: null, clock);
+        settings.Mongodb is not null
+            ? MongoJobStores.Open(settings, loggerFactory: null, clock)
+            : EmbeddedJobStores.Open(settings, loggerFactory: null, clock);
 
     private static MongoDbSettings MongoSection(string uri)
     {
         try
         {
-            return MongoDbSettings.FromConnectionString(uri);
+            return MongoJobStores.SettingsFromConnectionString(uri);
         }
         catch (PipelineJobValidationException)
         {

@@ -1,11 +1,12 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json.Nodes;
+using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging;
+using PipelineSdk.Abaco;
 using PipelineSdk.Cli.Arguments;
 using PipelineSdk.Configuration;
 using PipelineSdk.Endpoint;

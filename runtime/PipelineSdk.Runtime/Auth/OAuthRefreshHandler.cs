@@ -22,7 +22,7 @@ public sealed class OAuthRefreshHandler : DelegatingHandler
     private readonly TimeProvider _time;
     private readonly ILogger<OAuthRefreshHandler> _logger;
 
-    /// <summary>Creates the handler; registered by <see cref="PipelineHttpServiceCollectionExtensions.AddPipelineSdkHttp"/>.</summary>
+    /// <summary>Creates the handler; registered by <see cref="Microsoft.Extensions.DependencyInjection.PipelineHttpServiceCollectionExtensions.AddPipelineSdkHttp"/>.</summary>
     public OAuthRefreshHandler(IAccessTokenProvider tokens, IOptions<PipelineHttpOptions> options, TimeProvider time, ILogger<OAuthRefreshHandler> logger)
     {
         _tokens = tokens;

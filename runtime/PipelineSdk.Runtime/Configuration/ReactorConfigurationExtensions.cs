@@ -1,6 +1,6 @@
-using Microsoft.Extensions.Configuration;
+using PipelineSdk.Configuration;
 
-namespace PipelineSdk.Configuration;
+namespace Microsoft.Extensions.Configuration;
 
 /// <summary>Adds the reactor's configuration (config.yml files, then environment overrides) to a builder.</summary>
 public static class ReactorConfigurationExtensions

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using PipelineSdk.Agave;
 
 namespace PipelineSdk.Http;
 

@@ -1,8 +1,10 @@
+using PipelineSdk.Auth;
+
 namespace PipelineSdk.Http;
 
 /// <summary>
 /// Settings of the Abaco and Agave clients and of the OAuth handler, set through
-/// <see cref="PipelineHttpServiceCollectionExtensions.AddPipelineSdkHttp"/>.
+/// <see cref="Microsoft.Extensions.DependencyInjection.PipelineHttpServiceCollectionExtensions.AddPipelineSdkHttp"/>.
 /// </summary>
 public sealed class PipelineHttpOptions
 {

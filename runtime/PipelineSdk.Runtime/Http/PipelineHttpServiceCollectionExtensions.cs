@@ -1,10 +1,12 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PipelineSdk.Abaco;
+using PipelineSdk.Agave;
 using PipelineSdk.Auth;
+using PipelineSdk.Http;
 
-namespace PipelineSdk.Http;
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Registers the SDK's HTTP clients with <see cref="IHttpClientFactory"/>.</summary>
 public static class PipelineHttpServiceCollectionExtensions

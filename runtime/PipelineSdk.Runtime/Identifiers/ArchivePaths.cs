@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using PipelineSdk.Errors;
+using PipelineSdk.Python;
 
 namespace PipelineSdk.Identifiers;
 

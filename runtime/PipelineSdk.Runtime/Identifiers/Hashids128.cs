@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Numerics;
 using System.Text;
 using PipelineSdk.Errors;
+using PipelineSdk.Python;
 
 namespace PipelineSdk.Identifiers;
 

@@ -1,5 +1,6 @@
 using System.Collections;
 using PipelineSdk.Configuration;
+using PipelineSdk.Identifiers;
 
 namespace PipelineSdk.Jobs;
 

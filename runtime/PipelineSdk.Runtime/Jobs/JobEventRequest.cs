@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using PipelineSdk.Identifiers;
 using PipelineSdk.Tokens;
 
 namespace PipelineSdk.Jobs;

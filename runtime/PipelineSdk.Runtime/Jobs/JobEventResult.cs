@@ -1,3 +1,4 @@
+using PipelineSdk.Identifiers;
 using PipelineSdk.Stores;
 
 namespace PipelineSdk.Jobs;

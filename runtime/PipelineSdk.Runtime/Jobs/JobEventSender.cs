@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using PipelineSdk.Errors;
+using PipelineSdk.Stores;
 using PipelineSdk.Tokens;
 
 namespace PipelineSdk.Jobs;

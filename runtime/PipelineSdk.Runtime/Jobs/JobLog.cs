@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using PipelineSdk.Identifiers;
 
 namespace PipelineSdk.Jobs;
 

@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging;
+using PipelineSdk.Agave;
 using PipelineSdk.Errors;
 using PipelineSdk.Http;
 using PipelineSdk.Stores;

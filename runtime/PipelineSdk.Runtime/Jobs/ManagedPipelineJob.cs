@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using PipelineSdk.Agave;
 using PipelineSdk.Configuration;
 using PipelineSdk.Errors;
 using PipelineSdk.Identifiers;
@@ -147,7 +148,7 @@ public class ManagedPipelineJob : JobManager
     /// <summary>
     /// The Agave job notifications that move this job along (the original's <c>agave_notifications()</c>): RUNNING
     /// (persistent), FINISHED and FAILED, each posting to the callback URL with a <c>status</c>. Put them in the Agave
-    /// job definition, e.g. through <see cref="Http.AgaveJobsClient.SubmitAsync"/>. The URLs carry secrets: never log them.
+    /// job definition, e.g. through <see cref="Agave.AgaveJobsClient.SubmitAsync"/>. The URLs carry secrets: never log them.
     /// </summary>
     /// <exception cref="PipelineJobException">The job is not set up or <c>pipelines.job_manager_id</c> is not configured.</exception>
     public IReadOnlyList<AgaveNotification> AgaveNotifications() => AgaveNotification.ForPipelineJob(CallbackWithStatus);

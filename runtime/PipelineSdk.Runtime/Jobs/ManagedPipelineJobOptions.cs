@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using PipelineSdk.Configuration;
+using PipelineSdk.Identifiers;
 
 namespace PipelineSdk.Jobs;
 

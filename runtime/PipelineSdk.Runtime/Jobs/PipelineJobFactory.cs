@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
+using PipelineSdk.Agave;
 using PipelineSdk.Configuration;
 using PipelineSdk.Http;
 using PipelineSdk.Reactors;
@@ -9,7 +10,7 @@ namespace PipelineSdk.Jobs;
 
 /// <summary>
 /// Makes job objects with the collaborators registered by
-/// <see cref="PipelineJobsServiceCollectionExtensions.AddPipelineJobs"/>: the store, the <c>pipelines</c> settings, the
+/// <see cref="Microsoft.Extensions.DependencyInjection.PipelineJobsServiceCollectionExtensions.AddPipelineJobs"/>: the store, the <c>pipelines</c> settings, the
 /// Agave files client and optional identifier lookup, token sink and transport.
 /// </summary>
 public sealed class PipelineJobFactory

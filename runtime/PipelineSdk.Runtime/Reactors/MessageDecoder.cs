@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using PipelineSdk.Json;
+using PipelineSdk.Python;
 
 namespace PipelineSdk.Reactors;
 

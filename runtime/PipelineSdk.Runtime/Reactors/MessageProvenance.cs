@@ -1,3 +1,5 @@
+using PipelineSdk.Abaco;
+
 namespace PipelineSdk.Reactors;
 
 /// <summary>

@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging;
+using PipelineSdk.Abaco;
+using PipelineSdk.Auth;
 using PipelineSdk.Configuration;
 using PipelineSdk.Logging;
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using PipelineSdk.Abaco;
 using PipelineSdk.Identifiers;
 
 namespace PipelineSdk.Reactors;

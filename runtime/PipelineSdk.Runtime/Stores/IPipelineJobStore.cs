@@ -5,8 +5,8 @@ using PipelineSdk.Tokens;
 namespace PipelineSdk.Stores;
 
 /// <summary>
-/// Where PipelineJob records live: MongoDB in production (<see cref="Mongo.MongoJobStore"/>), one SQLite file for
-/// local runs (<see cref="Embedded.EmbeddedJobStore"/>). Both keep the Python original's document layout and apply
+/// Where PipelineJob records live: MongoDB in production (<c>MongoJobStore</c>, package PipelineSdk.Stores.Mongo), one SQLite file for
+/// local runs (<c>EmbeddedJobStore</c>, package PipelineSdk.Stores.Embedded). Both keep the Python original's document layout and apply
 /// every event as one atomic conditional update. Every error is a <see cref="Errors.PipelineJobException"/>.
 /// </summary>
 public interface IPipelineJobStore

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using PipelineSdk.Identifiers;
 using PipelineSdk.Jobs;
+using PipelineSdk.Python;
 
 namespace PipelineSdk.Tokens;
 

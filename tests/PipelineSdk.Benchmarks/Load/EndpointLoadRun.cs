@@ -1,16 +1,17 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using System.Text.Json.Nodes;
+using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Logging;
 using MongoDB.Driver;
 using PipelineSdk.Endpoint;
+using PipelineSdk.Identifiers;
 using PipelineSdk.Jobs;
-using PipelineSdk.Stores;
 using PipelineSdk.Stores.Embedded;
 using PipelineSdk.Stores.Mongo;
 using PipelineSdk.Stores.Tests.WireServer;
+using PipelineSdk.Stores;
 
 namespace PipelineSdk.Benchmarks.Load;
 

@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.Json.Nodes;
 using PipelineSdk.Errors;
 using PipelineSdk.Generator.Tests.TestKit;
+using PipelineSdk.Reactors;
 
 namespace PipelineSdk.Generator.Tests.Driver;
 

@@ -33,7 +33,7 @@ public static class GeneratorHarness
         var trees = sources.Select(source => CSharpSyntaxTree.ParseText(source, ParseOptions)).ToList();
         if (runtime == Runtime.Assembly)
         {
-            references = references.Add(MetadataReference.CreateFromFile(typeof(PipelineSdk.Jobs.JobSnapshot).Assembly.Location));
+            references = references.Add(MetadataReference.CreateFromFile(typeof(PipelineSdk.Stores.JobSnapshot).Assembly.Location));
         }
         else
         {

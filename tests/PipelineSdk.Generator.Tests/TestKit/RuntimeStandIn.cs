@@ -50,7 +50,7 @@ public static class RuntimeStandIn
             }
         }
 
-        namespace PipelineSdk.Jobs
+        namespace PipelineSdk.Stores
         {
             /// <summary>Snapshot stand-in: what was sent.</summary>
             public sealed class JobSnapshot
@@ -62,6 +62,11 @@ public static class RuntimeStandIn
                 /// <summary>The admin token sent.</summary>
                 public PipelineSdk.Tokens.AdminToken? AdminToken { get; init; }
             }
+        }
+
+        namespace PipelineSdk.Jobs
+        {
+            using PipelineSdk.Stores;
 
             /// <summary>Sender stand-in: the runtime declares this half by hand.</summary>
             public abstract partial class JobEventSender

@@ -1,7 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using PipelineSdk.Abaco;
+using PipelineSdk.Agave;
 using PipelineSdk.Auth;
 using PipelineSdk.Http.Tests.Fakes;
+using PipelineSdk.Http;
 
 namespace PipelineSdk.Http.Tests.Support;
 

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using PipelineSdk.Configuration;
 using PipelineSdk.Http.Tests.Support;
+using PipelineSdk.Jobs;
 using PipelineSdk.Stores;
 using PipelineSdk.Tokens;
 
@@ -52,7 +53,7 @@ public abstract class JobApiTestBase
         ApiServer = apiServer,
     };
 
-    protected PipelineJobServices Services(Http.AgaveFilesClient? files = null, IJobEventTransport? transport = null) => new()
+    protected PipelineJobServices Services(Agave.AgaveFilesClient? files = null, IJobEventTransport? transport = null) => new()
     {
         Files = files,
         Transport = transport,

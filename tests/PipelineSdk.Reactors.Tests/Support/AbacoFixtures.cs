@@ -1,3 +1,5 @@
+using PipelineSdk.Auth;
+
 namespace PipelineSdk.Reactors.Tests.Support;
 
 /// <summary>Environments as Abaco builds them for an execution, and a local run's.</summary>

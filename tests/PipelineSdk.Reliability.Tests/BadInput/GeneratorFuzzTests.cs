@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis;
 using PipelineSdk.Generator.Tests.TestKit;
 using PipelineSdk.Identifiers;
+using PipelineSdk.Python;
 using PipelineSdk.Reliability.Tests.Support;
 using PipelineSdk.Tests.Identifiers;
 using Xunit.Abstractions;

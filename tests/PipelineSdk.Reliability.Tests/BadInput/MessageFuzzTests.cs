@@ -1,7 +1,8 @@
 using System.Diagnostics;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
+using System.Text;
+using PipelineSdk.Python;
 using PipelineSdk.Reactors;
 using PipelineSdk.Reliability.Tests.Support;
 using PipelineSdk.Tests.Identifiers;

@@ -2,6 +2,8 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PipelineSdk.Agave;
+using PipelineSdk.Auth;
 using PipelineSdk.Errors;
 using PipelineSdk.Http;
 using PipelineSdk.Identifiers;

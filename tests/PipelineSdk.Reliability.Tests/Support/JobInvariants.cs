@@ -1,4 +1,5 @@
 using PipelineSdk.Jobs;
+using PipelineSdk.Stores;
 
 namespace PipelineSdk.Reliability.Tests.Support;
 

@@ -2,11 +2,12 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using MongoDB.Bson;
 using MongoDB.Driver;
+using PipelineSdk.Identifiers;
 using PipelineSdk.Jobs;
-using PipelineSdk.Stores;
 using PipelineSdk.Stores.Embedded;
 using PipelineSdk.Stores.Mongo;
 using PipelineSdk.Stores.Tests.WireServer;
+using PipelineSdk.Stores;
 using PipelineSdk.Tokens;
 
 namespace PipelineSdk.Reliability.Tests.Support;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using PipelineSdk.Identifiers;
+using PipelineSdk.Python;
 
 namespace PipelineSdk.Tests.Identifiers;
 

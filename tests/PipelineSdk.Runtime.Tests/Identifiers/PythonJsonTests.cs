@@ -1,8 +1,9 @@
 using System.Numerics;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
 using PipelineSdk.Errors;
 using PipelineSdk.Identifiers;
+using PipelineSdk.Python;
 
 namespace PipelineSdk.Tests.Identifiers;
 

@@ -1,4 +1,5 @@
 using PipelineSdk.Identifiers;
+using PipelineSdk.Python;
 
 namespace PipelineSdk.Tests.Identifiers;
 

@@ -1,3 +1,4 @@
+using PipelineSdk.Agave;
 using PipelineSdk.Tokens;
 using PipelineSdk.Urls;
 

@@ -1,3 +1,4 @@
+using PipelineSdk.Agave;
 using PipelineSdk.Urls;
 
 namespace PipelineSdk.Tests.Urls;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using PipelineSdk.Errors;
+using PipelineSdk.Stores;
 using PipelineSdk.Tokens;
 
 namespace PipelineSdk.Stores.Internal;

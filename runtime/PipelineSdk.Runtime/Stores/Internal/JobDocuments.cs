@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using PipelineSdk.Identifiers;
 using PipelineSdk.Jobs;
+using PipelineSdk.Stores;
 using PipelineSdk.Tokens;
 
 namespace PipelineSdk.Stores.Internal;

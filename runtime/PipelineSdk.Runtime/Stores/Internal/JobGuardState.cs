@@ -1,3 +1,4 @@
+using PipelineSdk.Identifiers;
 using PipelineSdk.Jobs;
 
 namespace PipelineSdk.Stores.Internal;

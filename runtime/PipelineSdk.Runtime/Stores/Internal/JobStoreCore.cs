@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using PipelineSdk.Errors;
 using PipelineSdk.Identifiers;
+using PipelineSdk.Stores;
 
 namespace PipelineSdk.Stores.Internal;
 

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Logging;
+using PipelineSdk.Identifiers;
+using PipelineSdk.Stores;
 
 namespace PipelineSdk.Stores.Internal;
 
