@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace PipelineSdk.Endpoint;
 
@@ -85,7 +86,7 @@ internal static class HttpErrorBodies
 
     private static Task WriteAsync(HttpContext http, EndpointError error)
     {
-        var version = http.RequestServices.GetService<PipelineJobEventsOptions>()?.Version ?? new PipelineJobEventsOptions().Version;
+        var version = http.RequestServices.GetService<IOptions<PipelineJobEventsOptions>>()?.Value.Version ?? new PipelineJobEventsOptions().Version;
         http.Response.StatusCode = error.StatusCode;
         http.Response.ContentType = "application/json; charset=utf-8";
         return http.Response.WriteAsync(EndpointResponses.Error(error, version).ToJsonString(), http.RequestAborted);

@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using PipelineSdk.Endpoint;
 
 namespace Microsoft.AspNetCore.Builder;
@@ -17,18 +19,30 @@ public static class PipelineJobEventsEndpointExtensions
 
     /// <summary>
     /// Maps <c>POST /actors/v2/{managerId}/messages</c> (the jobs-manager's messages, see
-    /// <see cref="EventMessageInterpreter"/>) and <c>GET /healthz</c>. Needs
+    /// <see cref="EventMessageInterpreter"/>) and, through ASP.NET Core's health checks, <c>GET /healthz</c>: 200 with
+    /// <c>{"status":"healthy"}</c>, or 503 with <c>{"status":"unhealthy"}</c> when a registered check (the store's,
+    /// <see cref="PipelineJobStoreHealthCheck"/>) fails. Needs
     /// <see cref="PipelineJobEventsServiceCollectionExtensions.AddPipelineJobEvents"/>.
     /// </summary>
-    public static IEndpointRouteBuilder MapPipelineJobEvents(this IEndpointRouteBuilder endpoints)
+    /// <returns>
+    /// The group holding the messages route, to chain conventions on (<c>.RequireAuthorization()</c>,
+    /// <c>.RequireHost(…)</c>, endpoint filters). The health route is not in it, so probes keep working when the
+    /// messages route requires more.
+    /// </returns>
+    public static RouteGroupBuilder MapPipelineJobEvents(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        endpoints.MapPost(MessagesRoute, static http => http.RequestServices.GetRequiredService<PipelineJobEventsHandler>().HandleMessageAsync(http));
-        endpoints.MapGet(HealthRoute, static http =>
-        {
-            http.Response.ContentType = "application/json; charset=utf-8";
-            return http.Response.WriteAsync(new JsonObject { ["status"] = "healthy" }.ToJsonString(), http.RequestAborted);
-        });
-        return endpoints;
+        endpoints.MapHealthChecks(HealthRoute, new HealthCheckOptions { ResponseWriter = WriteHealthAsync });
+        var events = endpoints.MapGroup(string.Empty);
+        events.MapPost(MessagesRoute, static http => http.RequestServices.GetRequiredService<PipelineJobEventsHandler>().HandleMessageAsync(http));
+        return events;
+    }
+
+    // The status only: a failing check's description names database hosts, which an anonymous caller need not see.
+    private static Task WriteHealthAsync(HttpContext http, HealthReport report)
+    {
+        http.Response.ContentType = "application/json; charset=utf-8";
+        var status = report.Status.ToString().ToLowerInvariant();
+        return http.Response.WriteAsync(new JsonObject { ["status"] = status }.ToJsonString(), http.RequestAborted);
     }
 }

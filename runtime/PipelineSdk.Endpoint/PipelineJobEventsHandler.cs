@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using PipelineSdk.Abaco;
 using PipelineSdk.Errors;
 using PipelineSdk.Http;
@@ -15,12 +16,14 @@ namespace PipelineSdk.Endpoint;
 /// one write, so nothing is written on any error.
 /// </summary>
 internal sealed class PipelineJobEventsHandler(
-    PipelineJobEventsOptions options,
+    IOptions<PipelineJobEventsOptions> eventsOptions,
     ClientRateLimiter rateLimiter,
     JobEventDispatcher dispatcher,
     TimeProvider time,
     ILogger<PipelineJobEventsHandler> logger)
 {
+    private readonly PipelineJobEventsOptions options = eventsOptions.Value;
+
     public async Task HandleMessageAsync(HttpContext http)
     {
         var started = Stopwatch.GetTimestamp();

@@ -1,5 +1,3 @@
-using PipelineSdk.Errors;
-
 namespace PipelineSdk.Endpoint;
 
 /// <summary>Settings of the events endpoint (<see cref="Microsoft.AspNetCore.Builder.PipelineJobEventsEndpointExtensions.MapPipelineJobEvents"/>).</summary>
@@ -50,9 +48,8 @@ public sealed class PipelineJobEventsOptions
     /// <summary>True when <paramref name="managerId"/> is one of <see cref="ManagerIds"/>.</summary>
     public bool IsManager(string managerId) => ManagerIds.Contains(managerId, StringComparer.Ordinal);
 
-    /// <summary>Checks every setting.</summary>
-    /// <exception cref="PipelineJobValidationException">Lists every problem, naming the setting (never a secret's value).</exception>
-    public void Validate()
+    /// <summary>Every problem of the settings, each naming its setting (never a secret's value); empty when they are valid.</summary>
+    internal List<string> Problems()
     {
         var problems = new List<string>();
         if (ManagerIds.Count == 0 || ManagerIds.Any(string.IsNullOrWhiteSpace))
@@ -80,9 +77,6 @@ public sealed class PipelineJobEventsOptions
             problems.Add($"{nameof(RateLimitPermits)}/{nameof(RateLimitWindow)}: permits must be 0 (off) or more and the window positive.");
         }
 
-        if (problems.Count > 0)
-        {
-            throw new PipelineJobValidationException(problems);
-        }
+        return problems;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using PipelineSdk.Abaco;
 using PipelineSdk.Endpoint;
 using PipelineSdk.Reactors;
@@ -10,29 +11,36 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Registers the events endpoint's services.</summary>
 public static class PipelineJobEventsServiceCollectionExtensions
 {
+    /// <summary>The name of the store's health check (see <see cref="PipelineJobStoreHealthCheck"/>).</summary>
+    public const string StoreHealthCheckName = "pipelinejobs-store";
+
     /// <summary>
-    /// Registers the options (validated now), the rate limiter, the <see cref="JobEventDispatcher"/> and the request
-    /// handler. An <see cref="IPipelineJobStore"/> must be registered, and an <see cref="IActorMessenger"/> (such as
-    /// <see cref="AbacoActorMessenger"/>) when an indexer or events manager is configured.
+    /// Registers the options as <see cref="IOptions{TOptions}"/> of <see cref="PipelineJobEventsOptions"/>, checked
+    /// when the host starts (a bad setting stops the start with an <see cref="OptionsValidationException"/> naming
+    /// it), the rate limiter, the <see cref="JobEventDispatcher"/>, the request handler, and the store's health check
+    /// (<see cref="StoreHealthCheckName"/>). An <see cref="IPipelineJobStore"/> must be registered, and an
+    /// <see cref="IActorMessenger"/> (such as <see cref="AbacoActorMessenger"/>) when an indexer or events manager is
+    /// configured.
     /// </summary>
-    /// <exception cref="PipelineSdk.Errors.PipelineJobValidationException">A setting is missing or out of range.</exception>
     public static IServiceCollection AddPipelineJobEvents(this IServiceCollection services, Action<PipelineJobEventsOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);
-        var options = new PipelineJobEventsOptions();
-        configure(options);
-        options.Validate();
+        services.AddOptions<PipelineJobEventsOptions>().Configure(configure).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PipelineJobEventsOptions>, PipelineJobEventsOptionsValidator>());
 
-        services.AddSingleton(options);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(_ => new ClientRateLimiter(options));
-        services.AddSingleton(provider => new JobEventDispatcher(
+        services.TryAddSingleton(provider => new ClientRateLimiter(Options(provider)));
+        services.TryAddSingleton(provider => new JobEventDispatcher(
             provider.GetRequiredService<IPipelineJobStore>(),
-            options,
+            Options(provider),
             provider.GetService<IActorMessenger>(),
             provider.GetRequiredService<ILogger<JobEventDispatcher>>()));
-        services.AddSingleton<PipelineJobEventsHandler>();
+        services.TryAddSingleton<PipelineJobEventsHandler>();
+        services.AddHealthChecks().AddCheck<PipelineJobStoreHealthCheck>(StoreHealthCheckName);
         return services;
     }
+
+    private static PipelineJobEventsOptions Options(IServiceProvider provider) =>
+        provider.GetRequiredService<IOptions<PipelineJobEventsOptions>>().Value;
 }

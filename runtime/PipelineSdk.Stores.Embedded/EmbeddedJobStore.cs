@@ -18,7 +18,7 @@ namespace PipelineSdk.Stores.Embedded;
 /// transaction that checks its conditions (state, token salt window) and writes inside it, so several processes can
 /// share the file. An event updates the job's row and appends one history row: its cost does not grow with history.
 /// </summary>
-public sealed class EmbeddedJobStore : IPipelineJobStore, ICancellableJobStore, IDisposable
+public sealed class EmbeddedJobStore : IPipelineJobStore, ICancellableJobStore, IAsyncDisposable, IDisposable
 {
     private const string JobColumns = "id, uuid, state, last_event, updated, modified, visible, revision, salt, recent_salts, callback_salt, owner, project, tenant, history_count";
 
@@ -37,6 +37,10 @@ public sealed class EmbeddedJobStore : IPipelineJobStore, ICancellableJobStore, 
 
     /// <inheritdoc />
     public TokenPolicy TokenPolicy => _core.Options.TokenPolicy;
+
+    /// <inheritdoc />
+    public Task PingAsync(CancellationToken cancellationToken = default) =>
+        _file.ReadAsync("ping", connection => Scalar(connection, "SELECT count(*) FROM pipelines"), () => null, cancellationToken);
 
     /// <inheritdoc />
     public async Task<JobSnapshot> CreateAsync(NewJob job, CancellationToken cancellationToken = default)
@@ -249,6 +253,13 @@ public sealed class EmbeddedJobStore : IPipelineJobStore, ICancellableJobStore, 
 
     /// <summary>Lets the file's idle connections close.</summary>
     public void Dispose() => _file.Dispose();
+
+    /// <summary>Like <see cref="Dispose"/>: closing SQLite's pooled connections does not wait on anything.</summary>
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
 
     private async Task<AppliedJobEvent> ApplyAsync(string jobUuid, JobEvent jobEvent, JsonObject? data, Func<TokenCondition> resolve, CancellationToken cancellationToken)
     {

@@ -16,7 +16,11 @@ namespace PipelineSdk.Stores.Mongo;
 /// out exactly as the Python original writes them, so Python and C# clients can work on the same jobs. Every event is
 /// one <c>findOneAndUpdate</c> whose filter holds the allowed states and the token's salt.
 /// </summary>
-public sealed class MongoJobStore : IPipelineJobStore, ICancellableJobStore
+/// <remarks>
+/// A store opened from <see cref="MongoStoreSettings"/> owns the client it connects with and disposes it with itself; a
+/// store opened on a given database leaves that database's client to its owner.
+/// </remarks>
+public sealed class MongoJobStore : IPipelineJobStore, ICancellableJobStore, IAsyncDisposable, IDisposable
 {
     // An event's answer: the fields it changed and the tokens need, never the history (its cost grows with the job).
     private static readonly FindOneAndUpdateOptions<BsonDocument> ReturnAfter = new()
@@ -32,16 +36,21 @@ public sealed class MongoJobStore : IPipelineJobStore, ICancellableJobStore
     private static readonly ProjectionDefinition<BsonDocument> CancelFields = Builders<BsonDocument>.Projection
         .Include("state").Include("_salt").Include("_recent_salts").Include("_callback_salt").Include("_admin").Include("_properties.revision");
 
+    private static readonly BsonDocument PingCommand = new("ping", 1);
+
+    private readonly IMongoDatabase _database;
     private readonly IMongoCollection<BsonDocument> _jobs;
     private readonly IMongoCollection<BsonDocument> _pipelines;
     private readonly JobStoreCore _core;
     private readonly string _servers;
+    private readonly IDisposable? _ownedClient;
     private Task? _indexes;
 
     /// <summary>Opens the store on a database (the collections are <c>jobs</c> and <c>pipelines</c>).</summary>
     public MongoJobStore(IMongoDatabase database, JobStoreOptions? options = null, ILogger<MongoJobStore>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(database);
+        _database = database;
         _jobs = database.GetCollection<BsonDocument>("jobs");
         _pipelines = database.GetCollection<BsonDocument>("pipelines");
         _core = new JobStoreCore(options ?? new JobStoreOptions(), logger ?? NullLogger<MongoJobStore>.Instance);
@@ -57,10 +66,25 @@ public sealed class MongoJobStore : IPipelineJobStore, ICancellableJobStore
     public MongoJobStore(MongoStoreSettings settings, JobStoreOptions? options = null, ILogger<MongoJobStore>? logger = null)
         : this(Connect(settings, options ?? new JobStoreOptions()), options, logger)
     {
+        _ownedClient = _database.Client as IDisposable;
     }
 
     /// <inheritdoc />
     public TokenPolicy TokenPolicy => _core.Options.TokenPolicy;
+
+    /// <summary>Disposes the client this store created (see the remarks); a given database's client stays open.</summary>
+    public void Dispose() => _ownedClient?.Dispose();
+
+    /// <summary>Like <see cref="Dispose"/>; the driver's client closes its connections synchronously.</summary>
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task PingAsync(CancellationToken cancellationToken = default) =>
+        CallAsync("ping", writes: false, () => _database.RunCommandAsync<BsonDocument>(PingCommand, cancellationToken: cancellationToken));
 
     /// <summary>
     /// Creates the original's indexes if they are missing: unique and sparse on <c>uuid</c>, ascending on

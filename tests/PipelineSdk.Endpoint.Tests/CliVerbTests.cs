@@ -244,4 +244,15 @@ public sealed class CliVerbTests : IDisposable
             File.Delete(config);
         }
     }
+
+    [Fact]
+    public void Serve_without_a_manager_id_stops_at_start_naming_the_setting_and_listens_nowhere()
+    {
+        var (exit, stdout, stderr) = ToolProcess.Run("serve", "--urls", "http://127.0.0.1:0", "--db", _file);
+
+        Assert.Equal(2, exit);
+        Assert.Equal("", stdout);
+        Assert.StartsWith("error: ", stderr);
+        Assert.Contains("ManagerIds: give at least one jobs-manager id (pipelines.job_manager_id)", stderr);
+    }
 }

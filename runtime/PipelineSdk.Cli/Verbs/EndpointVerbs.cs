@@ -70,6 +70,11 @@ internal static class EndpointVerbs
                     // Kestrel's message names the address and the reason (address already in use, permission denied).
                     throw new PipelineJobValidationException($"{input.NameOf("urls")}: {e.Message}");
                 }
+                catch (Microsoft.Extensions.Options.OptionsValidationException e)
+                {
+                    // The endpoint's settings are checked as the host starts; each failure names its setting.
+                    throw new PipelineJobValidationException([.. e.Failures]);
+                }
 
                 foreach (var url in app.Urls)
                 {

@@ -15,22 +15,17 @@ public static class PipelineHttpServiceCollectionExtensions
     /// Registers <see cref="AbacoClient"/>, <see cref="AgaveFilesClient"/> and <see cref="AgaveJobsClient"/> as typed clients behind
     /// <see cref="OAuthRefreshHandler"/>, their <see cref="PipelineHttpOptions"/>, a <see cref="TimeProvider"/> and an
     /// <see cref="IAccessTokenProvider"/> (unless one is registered already): a <see cref="StaticTokenProvider"/> when
-    /// <see cref="PipelineHttpOptions.AccessToken"/> is set, else an <see cref="AgaveCacheTokenProvider"/>.
+    /// <see cref="PipelineHttpOptions.AccessToken"/> is set, else an <see cref="AgaveCacheTokenProvider"/>. The options are
+    /// checked when the host starts: a setting out of range stops the start with an
+    /// <see cref="OptionsValidationException"/> naming it.
     /// </summary>
     public static IServiceCollection AddPipelineSdkHttp(this IServiceCollection services, Action<PipelineHttpOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);
 
-        services.AddOptions<PipelineHttpOptions>()
-            .Configure(configure)
-            .Validate(static o => o.ApiServer is null || o.ApiServer.IsAbsoluteUri && o.ApiServer.Scheme is "http" or "https",
-                "PipelineHttpOptions.ApiServer must be an absolute http or https URI.")
-            .Validate(static o => o.MaxAttempts >= 1, "PipelineHttpOptions.MaxAttempts must be at least 1.")
-            .Validate(static o => o.RequestTimeout > TimeSpan.Zero, "PipelineHttpOptions.RequestTimeout must be positive.")
-            .Validate(static o => o.InitialRetryDelay >= TimeSpan.Zero && o.MaxRetryDelay >= o.InitialRetryDelay,
-                "PipelineHttpOptions.InitialRetryDelay must be non-negative and no more than MaxRetryDelay.")
-            .Validate(static o => o.ListingPageSize >= 1, "PipelineHttpOptions.ListingPageSize must be at least 1.");
+        services.AddOptions<PipelineHttpOptions>().Configure(configure).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PipelineHttpOptions>, PipelineHttpOptionsValidator>());
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IAccessTokenProvider>(CreateTokenProvider);

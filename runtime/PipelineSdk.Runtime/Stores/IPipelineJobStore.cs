@@ -15,6 +15,14 @@ public interface IPipelineJobStore
     TokenPolicy TokenPolicy { get; }
 
     /// <summary>
+    /// Checks cheaply that the database answers (a health check's probe): MongoDB is pinged, the embedded file is
+    /// opened and read. Reads no job and writes nothing; a missing embedded file that would be created is fine.
+    /// </summary>
+    /// <exception cref="Errors.PipelineStoreUnavailableException">The database did not answer within the store's timeout.</exception>
+    /// <exception cref="Errors.PipelineStoreFileException">The embedded store's file is not a usable job store.</exception>
+    Task PingAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Creates the job if it does not exist yet, with its <c>create</c> history entry. The same inputs give the same
     /// job uuid; when the job exists, the stored record is returned as it is (state, history and current token).
     /// </summary>
