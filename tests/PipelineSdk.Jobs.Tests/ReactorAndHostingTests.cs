@@ -149,7 +149,7 @@ public sealed class ReactorAndHostingTests : JobApiTestBase, IDisposable
             ActivityStopped = spans.Enqueue,
         };
         ActivitySource.AddActivityListener(listener);
-        var measurements = new System.Collections.Concurrent.ConcurrentQueue<(string Instrument, object? Event, object? Outcome)>();
+        var measurements = new System.Collections.Concurrent.ConcurrentQueue<(string Instrument, string Tags)>();
         using var meters = new MeterListener();
         meters.InstrumentPublished = (instrument, l) =>
         {
@@ -158,10 +158,14 @@ public sealed class ReactorAndHostingTests : JobApiTestBase, IDisposable
                 l.EnableMeasurementEvents(instrument);
             }
         };
+        ActivityTraceId ownTrace = default;
         void Record<T>(Instrument instrument, T value, ReadOnlySpan<KeyValuePair<string, object?>> tags, object? state)
         {
-            var list = tags.ToArray();
-            measurements.Enqueue((instrument.Name, list.First(t => t.Key == "event").Value, list.First(t => t.Key == "outcome").Value));
+            // Measurements are taken inside the event's activity: keep only this test's.
+            if (Activity.Current?.TraceId == ownTrace)
+            {
+                measurements.Enqueue((instrument.Name, string.Join(",", tags.ToArray().Select(t => $"{t.Key}={t.Value}"))));
+            }
         }
 
         meters.SetMeasurementEventCallback<long>(Record);
@@ -169,18 +173,27 @@ public sealed class ReactorAndHostingTests : JobApiTestBase, IDisposable
         meters.Start();
 
         using var root = new Activity(nameof(Each_event_is_a_span_a_count_and_a_duration)).Start();
+        ownTrace = root.TraceId;
         await job.HandleAsync(JobEvent.Run);
         await Assert.ThrowsAsync<InvalidTransitionException>(() => job.HandleAsync(JobEvent.Indexed));
         root.Stop();
 
         var runs = spans.Where(s => s.TraceId == root.TraceId).ToList();
-        Assert.All(runs, span => Assert.Equal(job.Uuid, span.GetTagItem("pipelinejob.uuid")));
         Assert.Equal(2, runs.Count);
-        Assert.Equal("run", runs[0].GetTagItem("pipelinejob.event"));
-        Assert.Equal("RUNNING", runs[0].GetTagItem("pipelinejob.state"));
+        Assert.All(runs, span => Assert.Equal(job.Uuid, span.GetTagItem("pipelinejobs.job.uuid")));
+        Assert.Equal("run", runs[0].GetTagItem("pipelinejobs.event.name"));
+        Assert.Equal("RUNNING", runs[0].GetTagItem("pipelinejobs.job.state"));
+        Assert.Null(runs[0].GetTagItem("error.type"));
+        Assert.Equal("indexed", runs[1].GetTagItem("pipelinejobs.event.name"));
         Assert.Equal(ActivityStatusCode.Error, runs[1].Status);
-        Assert.Contains((PipelineSdkTelemetry.EventCounterName, (object?)"run", (object?)"ok"), measurements);
-        Assert.Contains((PipelineSdkTelemetry.EventDurationName, (object?)"run", (object?)"ok"), measurements);
-        Assert.Contains((PipelineSdkTelemetry.EventCounterName, (object?)"indexed", (object?)nameof(InvalidTransitionException)), measurements);
+        Assert.Equal("PipelineSdk.Errors.InvalidTransitionException", runs[1].GetTagItem("error.type"));
+        Assert.Equal(
+            [
+                ("pipelinesdk.job.events", "pipelinejobs.event.name=run"),
+                ("pipelinesdk.job.event.duration", "pipelinejobs.event.name=run"),
+                ("pipelinesdk.job.events", "pipelinejobs.event.name=indexed,error.type=PipelineSdk.Errors.InvalidTransitionException"),
+                ("pipelinesdk.job.event.duration", "pipelinejobs.event.name=indexed,error.type=PipelineSdk.Errors.InvalidTransitionException"),
+            ],
+            measurements);
     }
 }

@@ -134,10 +134,10 @@ public abstract class JobManager : JobEventSender
         var uuid = RequireUuid(jobEvent.ToWireName());
         var eventName = jobEvent.ToWireName();
         using var activity = PipelineSdkTelemetry.Source.StartActivity("pipelinejob.event", ActivityKind.Client);
-        activity?.SetTag("pipelinejob.uuid", uuid);
-        activity?.SetTag("pipelinejob.event", eventName);
+        activity?.SetTag(PipelineSdkTelemetry.JobUuidTag, uuid);
+        activity?.SetTag(PipelineSdkTelemetry.EventNameTag, eventName);
         var started = Stopwatch.GetTimestamp();
-        var outcome = "ok";
+        string? errorType = null;
         try
         {
             SecretToken? token = adminToken is not null ? adminToken : Token;
@@ -149,14 +149,15 @@ public abstract class JobManager : JobEventSender
                 : await Store.GetAsync(uuid, cancellationToken).ConfigureAwait(false);
             await AdoptAsync(snapshot, cancellationToken).ConfigureAwait(false);
             OnEventApplied(jobEvent);
-            activity?.SetTag("pipelinejob.state", snapshot.State.ToWireName());
+            activity?.SetTag(PipelineSdkTelemetry.JobStateTag, snapshot.State.ToWireName());
             JobLog.EventSent(Logger, eventName, uuid, snapshot.State.ToWireName());
             return snapshot;
         }
         catch (Exception ex)
         {
-            outcome = ex.GetType().Name;
-            activity?.SetStatus(ActivityStatusCode.Error, outcome);
+            errorType = ex.GetType().FullName;
+            activity?.SetTag(PipelineSdkTelemetry.ErrorTypeTag, errorType);
+            activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
             if (ex is PipelineJobException)
             {
                 JobLog.EventRefused(Logger, eventName, uuid, ex.Message);
@@ -166,7 +167,12 @@ public abstract class JobManager : JobEventSender
         }
         finally
         {
-            var tags = new TagList { { "event", eventName }, { "outcome", outcome } };
+            var tags = new TagList { { PipelineSdkTelemetry.EventNameTag, eventName } };
+            if (errorType is not null)
+            {
+                tags.Add(PipelineSdkTelemetry.ErrorTypeTag, errorType);
+            }
+
             PipelineSdkTelemetry.Events.Add(1, tags);
             PipelineSdkTelemetry.Duration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, tags);
         }
