@@ -10,7 +10,7 @@ namespace PipelineSdk.Abaco;
 
 /// <summary>
 /// Sends messages to Abaco actors (<c>POST {api}/actors/v2/{id}/messages</c>) and posts event bodies to callback
-/// URLs, with the SDK's retry policy (see <see cref="PipelineHttpOptions"/>). Unlike the Python SDK it throws
+/// URLs, through the HTTP client pipeline's retry policy (<see cref="PipelineRetryHandler"/>). Unlike the Python SDK it throws
 /// <see cref="AbacoApiException"/> on final failure instead of returning nothing.
 /// </summary>
 /// <remarks>
@@ -19,13 +19,15 @@ namespace PipelineSdk.Abaco;
 /// <c>application/json</c>. Anything Abaco would misread that way (an object with a top-level <c>message</c> key,
 /// which Abaco would reduce to that one field; an array; a number; a boolean) is sent as <c>{"message": "&lt;its
 /// JSON text&gt;"}</c>, which the receiver parses back as JSON.</para>
-/// <para>Message posts are not idempotent: an attempt that timed out after the server accepted it is retried and can
-/// start a second execution. This is the Python SDK's behaviour too.</para>
+/// <para>Message and callback posts are not idempotent: each accepted post starts an actor execution, and Abaco keeps
+/// no id to recognise a repeat. So a post is sent again only when Abaco cannot have acted on it (no connection was made,
+/// or it answered 429 or 503); after a timeout, a dropped connection or another 5xx the failure is reported, and the
+/// caller decides (the Python SDK re-sent it, which could start the actor twice).</para>
 /// </remarks>
 public sealed class AbacoClient
 {
     private readonly PipelineHttpOptions _options;
-    private readonly RetryingHttpSender _sender;
+    private readonly PipelineHttpSender _sender;
     private readonly ILogger<AbacoClient> _logger;
 
     /// <summary>Creates the client; normally done by <see cref="Microsoft.Extensions.DependencyInjection.PipelineHttpServiceCollectionExtensions.AddPipelineSdkHttp"/>.</summary>
@@ -33,7 +35,7 @@ public sealed class AbacoClient
     {
         _options = options.Value;
         _logger = logger;
-        _sender = new RetryingHttpSender(http, _options, time, logger);
+        _sender = new PipelineHttpSender(http, _options, time);
     }
 
     /// <summary>
@@ -67,7 +69,7 @@ public sealed class AbacoClient
         var body = FrameMessage(message);
 
         var outcome = await _sender.SendAsync(
-            () => NewPost(uri, body).MarkAnonymous(nonce is not null),
+            NewPost(uri, body).MarkAnonymous(nonce is not null).MarkIdempotent(false),
             cancellationToken).ConfigureAwait(false);
         var what = $"Sending a message to actor '{actorIdOrAlias}' (POST {SecretRedaction.WithoutQuery(uri)})";
         if (!outcome.IsSuccess)
@@ -105,7 +107,7 @@ public sealed class AbacoClient
 
         var framed = FrameMessage(body);
         var anonymous = !IsOnApiServer(callbackUrl) || HasNonce(callbackUrl);
-        var outcome = await _sender.SendAsync(() => NewPost(callbackUrl, framed).MarkAnonymous(anonymous), cancellationToken)
+        var outcome = await _sender.SendAsync(NewPost(callbackUrl, framed).MarkAnonymous(anonymous).MarkIdempotent(false), cancellationToken)
             .ConfigureAwait(false);
         var endpoint = SecretRedaction.WithoutQuery(callbackUrl);
         if (!outcome.IsSuccess)

@@ -12,12 +12,12 @@ namespace PipelineSdk.Agave;
 /// <summary>
 /// The parts of the Agave v2 files API that PipelineJobs use: create an archive folder, delete it (reset), list it
 /// (indexing). Creating and deleting only act strictly below <see cref="PipelineHttpOptions.AllowedRoots"/>; a path
-/// outside them is refused before anything is sent. Every call uses the SDK's retry policy.
+/// outside them is refused before anything is sent. Every call goes through the pipeline's retry policy (<see cref="PipelineRetryHandler"/>).
 /// </summary>
 public sealed class AgaveFilesClient
 {
     private readonly PipelineHttpOptions _options;
-    private readonly RetryingHttpSender _sender;
+    private readonly PipelineHttpSender _sender;
     private readonly ILogger<AgaveFilesClient> _logger;
     private readonly IReadOnlyList<string> _allowedRoots;
 
@@ -27,7 +27,7 @@ public sealed class AgaveFilesClient
     {
         _options = options.Value;
         _logger = logger;
-        _sender = new RetryingHttpSender(http, _options, time, logger);
+        _sender = new PipelineHttpSender(http, _options, time);
         _allowedRoots = _options.AllowedRoots
             .Select((root, index) => AgavePath.Normalise(root, $"PipelineHttpOptions.AllowedRoots[{index}]"))
             .ToArray();
@@ -53,7 +53,7 @@ public sealed class AgaveFilesClient
         var body = new JsonObject { ["action"] = "mkdir", ["path"] = target }.ToJsonString();
         var uri = MediaUri(system, "/");
         var outcome = await _sender.SendAsync(
-            () => new HttpRequestMessage(HttpMethod.Put, uri) { Content = new StringContent(body, Encoding.UTF8, "application/json") },
+            new HttpRequestMessage(HttpMethod.Put, uri) { Content = new StringContent(body, Encoding.UTF8, "application/json") },
             cancellationToken).ConfigureAwait(false);
         EnsureSuccess(outcome, $"Creating {system}:{target}");
         HttpLog.FilesOperationDone(_logger, "mkdir", system, target);
@@ -68,7 +68,7 @@ public sealed class AgaveFilesClient
     {
         var target = Guard("delete", system, path);
         var uri = MediaUri(system, target);
-        var outcome = await _sender.SendAsync(() => new HttpRequestMessage(HttpMethod.Delete, uri), cancellationToken)
+        var outcome = await _sender.SendAsync(new HttpRequestMessage(HttpMethod.Delete, uri), cancellationToken)
             .ConfigureAwait(false);
         if (outcome.StatusCode == HttpStatusCode.NotFound)
         {
@@ -149,7 +149,7 @@ public sealed class AgaveFilesClient
             ["files", "v2", "listings", "system", system, .. AgavePath.Segments(folder)],
             [new("limit", limit.ToString(System.Globalization.CultureInfo.InvariantCulture)),
              new("offset", offset.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
-        return _sender.SendAsync(() => new HttpRequestMessage(HttpMethod.Get, uri), cancellationToken);
+        return _sender.SendAsync(new HttpRequestMessage(HttpMethod.Get, uri), cancellationToken);
     }
 
     /// <summary>

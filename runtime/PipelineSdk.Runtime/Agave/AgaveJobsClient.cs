@@ -18,13 +18,13 @@ namespace PipelineSdk.Agave;
 /// A submission is not idempotent: after a timeout, a dropped connection or a 5xx other than 503, Agave may have
 /// created the job, so it is not sent again (a second job would run the same work twice and post to the same callback
 /// URL). Only a submission that never reached Agave, or that Agave turned away with 429 or 503, is retried. Reading a
-/// status uses the SDK's full retry policy. Notification URLs carry secrets: they are never logged, and any echo of
+/// status is retried in full (<see cref="PipelineRetryHandler"/>). Notification URLs carry secrets: they are never logged, and any echo of
 /// them in Agave's answers is masked in exception messages.
 /// </remarks>
 public sealed class AgaveJobsClient
 {
     private readonly PipelineHttpOptions _options;
-    private readonly RetryingHttpSender _sender;
+    private readonly PipelineHttpSender _sender;
     private readonly ILogger<AgaveJobsClient> _logger;
 
     /// <summary>Creates the client; normally done by <see cref="Microsoft.Extensions.DependencyInjection.PipelineHttpServiceCollectionExtensions.AddPipelineSdkHttp"/>.</summary>
@@ -32,7 +32,7 @@ public sealed class AgaveJobsClient
     {
         _options = options.Value;
         _logger = logger;
-        _sender = new RetryingHttpSender(http, _options, time, logger);
+        _sender = new PipelineHttpSender(http, _options, time);
     }
 
     /// <summary>
@@ -61,9 +61,8 @@ public sealed class AgaveJobsClient
         var json = body.ToJsonString();
         var uri = new Uri(JobsUri([]) + "/");
         var outcome = await _sender.SendAsync(
-            () => new HttpRequestMessage(HttpMethod.Post, uri) { Content = new StringContent(json, Encoding.UTF8, "application/json") },
-            cancellationToken,
-            idempotent: false).ConfigureAwait(false);
+            new HttpRequestMessage(HttpMethod.Post, uri) { Content = new StringContent(json, Encoding.UTF8, "application/json") }.MarkIdempotent(false),
+            cancellationToken).ConfigureAwait(false);
 
         var what = $"Submitting Agave job '{definition.Name}' of app '{definition.AppId}' (POST {uri})";
         if (!outcome.IsSuccess)
@@ -100,7 +99,7 @@ public sealed class AgaveJobsClient
         }
 
         var uri = JobsUri([jobId, "status"]);
-        var outcome = await _sender.SendAsync(() => new HttpRequestMessage(HttpMethod.Get, uri), cancellationToken).ConfigureAwait(false);
+        var outcome = await _sender.SendAsync(new HttpRequestMessage(HttpMethod.Get, uri), cancellationToken).ConfigureAwait(false);
         var what = $"Reading the status of Agave job '{jobId}' (GET {uri})";
         if (!outcome.IsSuccess)
         {

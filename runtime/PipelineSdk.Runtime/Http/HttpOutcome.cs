@@ -4,8 +4,8 @@ using System.Text.Json;
 namespace PipelineSdk.Http;
 
 /// <summary>
-/// What one request finally produced after the retry loop: a response (status, headers, body) or a transport
-/// failure. Clients turn a failed outcome into their own <see cref="PipelineApiException"/> subclass.
+/// What one request finally produced through the client's pipeline (retries included): a response (status, headers,
+/// body) or a transport failure. Clients turn a failed outcome into their own <see cref="PipelineApiException"/> subclass.
 /// </summary>
 internal sealed class HttpOutcome
 {
@@ -53,7 +53,7 @@ internal sealed class HttpOutcome
     /// <summary>Credentials the handlers sent with the request (masked wherever the server's text is quoted).</summary>
     public IReadOnlyList<string> SentCredentials { get; set; } = [];
 
-    /// <summary>How many attempts were made; set by the retry loop.</summary>
+    /// <summary>How many attempts were made; set from what the retry handler recorded on the request.</summary>
     public int Attempts { get; set; } = 1;
 
     public bool IsSuccess => StatusCode is { } status && (int)status is >= 200 and < 300;
@@ -66,6 +66,24 @@ internal sealed class HttpOutcome
 
     public static HttpOutcome Failed(string problem, Exception error, bool neverDelivered = false) =>
         new(null, NoHeaders, string.Empty, null, problem, error, neverDelivered);
+
+    public static string DescribeTimeout(TimeSpan timeout) => $"no response within {timeout}";
+
+    /// <summary>A transport failure in a few words: the error kind only, as transport messages can carry host details.</summary>
+    public static string DescribeFailure(Exception error, TimeSpan timeout) => error switch
+    {
+        HttpRequestException http => $"transport error ({http.HttpRequestError})",
+        OperationCanceledException => DescribeTimeout(timeout),
+        _ => error.GetType().Name,
+    };
+
+    /// <summary>
+    /// No connection to the server was made (name resolution, connect or TLS failed), so the server cannot have seen
+    /// the request.
+    /// </summary>
+    public static bool IsNeverDelivered(HttpRequestException error) => error.HttpRequestError
+        is HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError
+        or HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError;
 
     /// <summary>"404 NotFound" or the transport problem, for log lines and messages.</summary>
     public string Describe() => StatusCode is { } status ? $"{(int)status} {status}" : TransportProblem ?? "no response";

@@ -15,6 +15,30 @@ internal static class PipelineHttpRequest
     /// </summary>
     public static readonly HttpRequestOptionsKey<List<string>> SentCredentials = new("PipelineSdk.SentCredentials");
 
+    /// <summary>
+    /// Whether the request may be sent again after the server may have acted on it. Unset, the method decides: GET,
+    /// HEAD, PUT, DELETE, OPTIONS and TRACE are idempotent, POST and PATCH are not. A POST that carries an id the
+    /// receiver de-duplicates on may be marked idempotent.
+    /// </summary>
+    public static readonly HttpRequestOptionsKey<bool> Idempotent = new("PipelineSdk.Idempotent");
+
+    /// <summary>How many times the retry handler sent the request; absent when no SDK retry handler is in the pipeline.</summary>
+    public static readonly HttpRequestOptionsKey<int> Attempts = new("PipelineSdk.Attempts");
+
+    public static HttpRequestMessage MarkIdempotent(this HttpRequestMessage request, bool idempotent)
+    {
+        request.Options.Set(Idempotent, idempotent);
+        return request;
+    }
+
+    public static bool IsIdempotent(this HttpRequestMessage request) =>
+        request.Options.TryGetValue(Idempotent, out var idempotent)
+            ? idempotent
+            : request.Method != HttpMethod.Post && request.Method != HttpMethod.Patch;
+
+    public static int GetAttempts(this HttpRequestMessage request) =>
+        request.Options.TryGetValue(Attempts, out var attempts) ? attempts : 1;
+
     public static void RecordSentCredential(this HttpRequestMessage request, string credential)
     {
         if (!request.Options.TryGetValue(SentCredentials, out var sent))

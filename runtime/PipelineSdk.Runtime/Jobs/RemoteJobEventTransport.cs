@@ -9,8 +9,9 @@ namespace PipelineSdk.Jobs;
 /// Sends events through the events endpoint (the jobs-manager's Abaco messages URL, or a job's callback URL) for a
 /// process that has no database credentials. The body is the manager's event message
 /// <c>{"uuid","name","data","token"}</c>, which overrides the URL's own <c>uuid</c>/<c>token</c> parameters; the
-/// post uses <see cref="AbacoClient"/>'s retry policy (jittered exponential back-off, at most 6 attempts, no retry on
-/// a 4xx other than 429). The endpoint's JSON errors become the same exceptions the store raises.
+/// post goes through <see cref="AbacoClient"/>'s pipeline: an event is not idempotent, so it is sent again only when the
+/// endpoint cannot have applied it (no connection, 429 or 503, with jittered exponential back-off, at most 6 attempts).
+/// The endpoint's JSON errors become the same exceptions the store raises.
 /// </summary>
 /// <remarks>
 /// Tokens travel in the body and in the URL's query, never in a log line: the URL is logged without its query.

@@ -38,18 +38,22 @@ public sealed class HttpTestHost : IAsyncDisposable
 
     public IAccessTokenProvider Tokens => _services.GetRequiredService<IAccessTokenProvider>();
 
-    /// <summary>Starts a fake server and the services; <paramref name="configure"/> runs after the test defaults.</summary>
+    /// <summary>
+    /// Starts a fake server and the services; <paramref name="configure"/> runs after the test defaults,
+    /// <paramref name="services"/> before <c>AddPipelineSdkHttp</c> and <paramref name="afterHttp"/> after it.
+    /// </summary>
     public static async Task<HttpTestHost> StartAsync(
         Action<PipelineHttpOptions>? configure = null,
         string? staticToken = "static-token-0123456789",
-        Action<IServiceCollection>? services = null)
+        Action<IServiceCollection>? services = null,
+        Action<IServiceCollection>? afterHttp = null)
     {
         var server = await FakeTapisServer.StartAsync();
         var logs = new CapturingLoggerProvider();
         var time = new RecordingTimeProvider();
         var collection = new ServiceCollection();
         services?.Invoke(collection);
-        var provider = collection
+        collection
             .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(logs))
             .AddSingleton<TimeProvider>(time)
             .AddPipelineSdkHttp(options =>
@@ -58,8 +62,9 @@ public sealed class HttpTestHost : IAsyncDisposable
                 options.AccessToken = staticToken;
                 options.RequestTimeout = TimeSpan.FromSeconds(5);
                 configure?.Invoke(options);
-            })
-            .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+            });
+        afterHttp?.Invoke(collection);
+        var provider = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         return new HttpTestHost(server, provider, logs, time);
     }
 
