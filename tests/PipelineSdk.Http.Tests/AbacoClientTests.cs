@@ -135,14 +135,10 @@ public sealed class AbacoClientTests
     [Fact]
     public async Task SendMessage_IsSentAgainWhenNoConnectionWasMade()
     {
-        // A port nothing listens on: every connection is refused, so Abaco never saw the message.
-        var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
+        // Every connection is refused, so Abaco never saw the message.
         await using var host = await HttpTestHost.StartAsync(o =>
         {
-            o.ApiServer = new Uri($"http://127.0.0.1:{port}");
+            o.ApiServer = ClosedPort.Find();
             o.MaxAttempts = 3;
         });
 

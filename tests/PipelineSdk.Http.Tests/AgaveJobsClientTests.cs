@@ -1,4 +1,3 @@
-using System.Net.Sockets;
 using System.Net;
 using System.Text.Json.Nodes;
 using PipelineSdk.Agave;
@@ -144,14 +143,10 @@ public sealed class AgaveJobsClientTests
     [Fact]
     public async Task Submit_is_retried_while_no_connection_can_be_made()
     {
-        // A port that was free a moment ago: the connection is refused, so Agave never saw the request.
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
+        // The connection is refused, so Agave never saw the request.
         await using var host = await HttpTestHost.StartAsync(o =>
         {
-            o.ApiServer = new Uri($"http://127.0.0.1:{port}");
+            o.ApiServer = ClosedPort.Find();
             o.MaxAttempts = 3;
         });
 

@@ -31,11 +31,11 @@ public sealed class AbacoClient
     private readonly ILogger<AbacoClient> _logger;
 
     /// <summary>Creates the client; normally done by <see cref="Microsoft.Extensions.DependencyInjection.PipelineHttpServiceCollectionExtensions.AddPipelineSdkHttp"/>.</summary>
-    public AbacoClient(HttpClient http, IOptions<PipelineHttpOptions> options, TimeProvider time, ILogger<AbacoClient> logger)
+    public AbacoClient(HttpClient http, IOptions<PipelineHttpOptions> options, ILogger<AbacoClient> logger)
     {
         _options = options.Value;
         _logger = logger;
-        _sender = new PipelineHttpSender(http, _options, time);
+        _sender = new PipelineHttpSender(http, _options);
     }
 
     /// <summary>

@@ -23,11 +23,11 @@ public sealed class AgaveFilesClient
 
     /// <summary>Creates the client; normally done by <see cref="Microsoft.Extensions.DependencyInjection.PipelineHttpServiceCollectionExtensions.AddPipelineSdkHttp"/>.</summary>
     /// <exception cref="PipelineJobValidationException">An allowed root is not an absolute path.</exception>
-    public AgaveFilesClient(HttpClient http, IOptions<PipelineHttpOptions> options, TimeProvider time, ILogger<AgaveFilesClient> logger)
+    public AgaveFilesClient(HttpClient http, IOptions<PipelineHttpOptions> options, ILogger<AgaveFilesClient> logger)
     {
         _options = options.Value;
         _logger = logger;
-        _sender = new PipelineHttpSender(http, _options, time);
+        _sender = new PipelineHttpSender(http, _options);
         _allowedRoots = _options.AllowedRoots
             .Select((root, index) => AgavePath.Normalise(root, $"PipelineHttpOptions.AllowedRoots[{index}]"))
             .ToArray();

@@ -28,11 +28,11 @@ public sealed class AgaveJobsClient
     private readonly ILogger<AgaveJobsClient> _logger;
 
     /// <summary>Creates the client; normally done by <see cref="Microsoft.Extensions.DependencyInjection.PipelineHttpServiceCollectionExtensions.AddPipelineSdkHttp"/>.</summary>
-    public AgaveJobsClient(HttpClient http, IOptions<PipelineHttpOptions> options, TimeProvider time, ILogger<AgaveJobsClient> logger)
+    public AgaveJobsClient(HttpClient http, IOptions<PipelineHttpOptions> options, ILogger<AgaveJobsClient> logger)
     {
         _options = options.Value;
         _logger = logger;
-        _sender = new PipelineHttpSender(http, _options, time);
+        _sender = new PipelineHttpSender(http, _options);
     }
 
     /// <summary>

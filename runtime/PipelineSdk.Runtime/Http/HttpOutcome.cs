@@ -16,7 +16,6 @@ internal sealed class HttpOutcome
         HttpStatusCode? statusCode,
         IReadOnlyDictionary<string, IReadOnlyList<string>> headers,
         string body,
-        TimeSpan? retryAfter,
         string? transportProblem,
         Exception? transportError,
         bool neverDelivered)
@@ -24,7 +23,6 @@ internal sealed class HttpOutcome
         StatusCode = statusCode;
         Headers = headers;
         Body = body;
-        RetryAfter = retryAfter;
         TransportProblem = transportProblem;
         TransportError = transportError;
         NeverDelivered = neverDelivered;
@@ -35,9 +33,6 @@ internal sealed class HttpOutcome
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Headers { get; }
 
     public string Body { get; }
-
-    /// <summary>The server's Retry-After, as a delay from now.</summary>
-    public TimeSpan? RetryAfter { get; }
 
     /// <summary>Why no response arrived (timeout, connection error), or null when one did.</summary>
     public string? TransportProblem { get; }
@@ -58,14 +53,14 @@ internal sealed class HttpOutcome
 
     public bool IsSuccess => StatusCode is { } status && (int)status is >= 200 and < 300;
 
-    public static async Task<HttpOutcome> ReadAsync(HttpResponseMessage response, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<HttpOutcome> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        return new HttpOutcome(response.StatusCode, CollectHeaders(response), body, ReadRetryAfter(response, time), null, null, neverDelivered: false);
+        return new HttpOutcome(response.StatusCode, CollectHeaders(response), body, null, null, neverDelivered: false);
     }
 
     public static HttpOutcome Failed(string problem, Exception error, bool neverDelivered = false) =>
-        new(null, NoHeaders, string.Empty, null, problem, error, neverDelivered);
+        new(null, NoHeaders, string.Empty, problem, error, neverDelivered);
 
     public static string DescribeTimeout(TimeSpan timeout) => $"no response within {timeout}";
 
@@ -126,23 +121,6 @@ internal sealed class HttpOutcome
         }
 
         return headers;
-    }
-
-    private static TimeSpan? ReadRetryAfter(HttpResponseMessage response, TimeProvider time)
-    {
-        var retryAfter = response.Headers.RetryAfter;
-        if (retryAfter?.Delta is { } delta)
-        {
-            return delta;
-        }
-
-        if (retryAfter?.Date is { } date)
-        {
-            var wait = date - time.GetUtcNow();
-            return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
-        }
-
-        return null;
     }
 
     private static string? TryReadEnvelopeMessage(string body)

@@ -5,7 +5,7 @@ namespace PipelineSdk.Http;
 /// <see cref="PipelineRetryHandler"/> retries) turned into an <see cref="HttpOutcome"/>. Failures never throw here: the
 /// client builds its own exception from the outcome. The caller's cancellation does throw.
 /// </summary>
-internal sealed class PipelineHttpSender(HttpClient http, PipelineHttpOptions options, TimeProvider time)
+internal sealed class PipelineHttpSender(HttpClient http, PipelineHttpOptions options)
 {
     public PipelineHttpOptions Options { get; } = options;
 
@@ -18,7 +18,7 @@ internal sealed class PipelineHttpSender(HttpClient http, PipelineHttpOptions op
             try
             {
                 using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-                outcome = await HttpOutcome.ReadAsync(response, time, cancellationToken).ConfigureAwait(false);
+                outcome = await HttpOutcome.ReadAsync(response, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException error) when (!cancellationToken.IsCancellationRequested)
             {

@@ -116,7 +116,7 @@ public sealed class GuardPropertyTests : SecretCheckedTest
         var handler = new RecordingHandler();
         var options = new PipelineHttpOptions { ApiServer = new Uri("https://api.sd2e.org/"), AccessToken = "agave-access-token-123", MaxAttempts = 1 };
         SuiteSecrets.Register(options.AccessToken);
-        var client = new AgaveFilesClient(new HttpClient(handler), Options.Create(options), TimeProvider.System, SuiteSecrets.LoggerFactory.CreateLogger<AgaveFilesClient>());
+        var client = new AgaveFilesClient(new HttpClient(handler), Options.Create(options), SuiteSecrets.LoggerFactory.CreateLogger<AgaveFilesClient>());
         var refused = 0;
         var sent = 0;
 
