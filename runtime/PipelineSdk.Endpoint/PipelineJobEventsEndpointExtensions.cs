@@ -32,7 +32,9 @@ public static class PipelineJobEventsEndpointExtensions
     public static RouteGroupBuilder MapPipelineJobEvents(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        endpoints.MapHealthChecks(HealthRoute, new HealthCheckOptions { ResponseWriter = WriteHealthAsync });
+        // GET only, as before health checks answered it: other methods get the endpoint's 405.
+        endpoints.MapHealthChecks(HealthRoute, new HealthCheckOptions { ResponseWriter = WriteHealthAsync })
+            .WithMetadata(new HttpMethodMetadata([HttpMethods.Get]));
         var events = endpoints.MapGroup(string.Empty);
         events.MapPost(MessagesRoute, static http => http.RequestServices.GetRequiredService<PipelineJobEventsHandler>().HandleMessageAsync(http));
         return events;

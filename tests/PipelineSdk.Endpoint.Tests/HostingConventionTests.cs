@@ -65,12 +65,14 @@ public sealed class HostingConventionTests : IDisposable
         named.Headers.Host = "events.example.org";
         var namedHost = await http.SendAsync(named);
         var health = await http.GetAsync("/healthz");
+        var healthPost = await http.PostAsync("/healthz", null);
 
         Assert.Equal(HttpStatusCode.NotFound, otherHost.StatusCode);
         // The route answers for the named host: with no nonce the endpoint's own check refuses the message.
         Assert.Equal(HttpStatusCode.Unauthorized, namedHost.StatusCode);
         Assert.Contains("\"status\":\"error\"", await namedHost.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, healthPost.StatusCode);
     }
 
     [Fact]
