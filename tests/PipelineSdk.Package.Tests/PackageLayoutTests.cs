@@ -50,7 +50,7 @@ public sealed class PackageLayoutTests(PackedFeed packed)
     }
 
     [Fact]
-    public void Nuspec_names_the_readme_the_package_dependencies_and_the_AspNetCore_framework()
+    public void Core_nuspec_names_the_readme_and_its_dependencies_with_no_database_driver_and_no_AspNetCore_framework()
     {
         var nuspec = XDocument.Parse(ReadText("PipelineSdk.nuspec"));
         XNamespace ns = nuspec.Root!.Name.Namespace;
@@ -63,9 +63,11 @@ public sealed class PackageLayoutTests(PackedFeed packed)
         Assert.Equal(packed.Version, (string?)metadata.Element(ns + "version"));
         Assert.Equal("README.md", (string?)metadata.Element(ns + "readme"));
         Assert.Contains("PipelineJobs", ReadText("README.md"), StringComparison.Ordinal);
-        Assert.Equal(["Microsoft.Data.Sqlite", "MongoDB.Driver", "YamlDotNet"], dependencies.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(
+            ["Microsoft.Extensions.Configuration", "Microsoft.Extensions.Http", "Microsoft.Extensions.Logging.Abstractions", "YamlDotNet"],
+            dependencies.Keys.Order(StringComparer.Ordinal));
         Assert.All(dependencies, dependency => Assert.Equal(centralVersions[dependency.Key], dependency.Value));
-        Assert.Equal(["Microsoft.AspNetCore.App"], metadata.Descendants(ns + "frameworkReference").Select(f => (string)f.Attribute("name")!));
+        Assert.Empty(metadata.Descendants(ns + "frameworkReference"));
     }
 
     [Fact]
@@ -73,11 +75,13 @@ public sealed class PackageLayoutTests(PackedFeed packed)
     {
         var again = Path.Combine(packed.Workspace, "feed-again");
         var pack = DotnetProcess.Run(Repository.Root, null,
-            "pack", Repository.PathOf("runtime", "PipelineSdk.Runtime", "PipelineSdk.Runtime.csproj"),
-            "-c", Repository.Configuration, "--no-build", "-o", again);
+            "pack", Repository.PathOf("runtime", "PipelineSdk.Packages.slnf"), "-c", Repository.Configuration, "--no-build", "-o", again);
         Assert.True(pack.ExitCode == 0, pack.ToString());
 
-        Assert.Equal(Hash(packed.PackageFile), Hash(Path.Combine(again, Path.GetFileName(packed.PackageFile))));
+        var first = Directory.GetFiles(packed.Feed, "*.nupkg").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(4, first.Count);
+        Assert.Equal(first, Directory.GetFiles(again, "*.nupkg").Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.All(first, name => Assert.Equal(Hash(Path.Combine(packed.Feed, name!)), Hash(Path.Combine(again, name!))));
     }
 
     private static string Hash(string path) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path)));
