@@ -186,13 +186,14 @@ public sealed class ReactorAndHostingTests : JobApiTestBase, IDisposable
         Assert.Null(runs[0].GetTagItem("error.type"));
         Assert.Equal("indexed", runs[1].GetTagItem("pipelinejobs.event.name"));
         Assert.Equal(ActivityStatusCode.Error, runs[1].Status);
-        Assert.Equal("PipelineSdk.Errors.InvalidTransitionException", runs[1].GetTagItem("error.type"));
+        var failure = typeof(InvalidTransitionException).FullName;  // the exception's full type name, as OpenTelemetry asks
+        Assert.Equal(failure, runs[1].GetTagItem("error.type"));
         Assert.Equal(
             [
                 ("pipelinesdk.job.events", "pipelinejobs.event.name=run"),
                 ("pipelinesdk.job.event.duration", "pipelinejobs.event.name=run"),
-                ("pipelinesdk.job.events", "pipelinejobs.event.name=indexed,error.type=PipelineSdk.Errors.InvalidTransitionException"),
-                ("pipelinesdk.job.event.duration", "pipelinejobs.event.name=indexed,error.type=PipelineSdk.Errors.InvalidTransitionException"),
+                ("pipelinesdk.job.events", $"pipelinejobs.event.name=indexed,error.type={failure}"),
+                ("pipelinesdk.job.event.duration", $"pipelinejobs.event.name=indexed,error.type={failure}"),
             ],
             measurements);
     }
