@@ -25,7 +25,8 @@ public sealed class HostingConventionTests : IDisposable
         var wire = await CongoServerProcess.StartAsync();
         await using var store = new MongoJobStore(
             new MongoStoreSettings { ConnectionString = wire.ConnectionString, Database = "psdk_health" },
-            new JobStoreOptions { Timeout = TimeSpan.FromSeconds(1) });
+            new JobStoreOptions { Timeout = TimeSpan.FromSeconds(5) });  // room for a loaded machine's first connection
+        await store.PingAsync();
         await using var server = await EndpointServer.StartAsync(store);
 
         var before = await server.Http.GetAsync("/healthz");
