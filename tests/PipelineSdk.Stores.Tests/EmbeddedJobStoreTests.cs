@@ -181,6 +181,35 @@ public sealed class EmbeddedJobStoreTests : JobStoreConformanceTests, IDisposabl
         Assert.Equal(JobState.Running, (await store.ApplyAsync(job.Uuid, JobEvent.Run, null, job.UpdateToken)).State);
     }
 
+    [Fact]
+    public async Task A_write_after_the_writer_thread_went_idle_is_committed()
+    {
+        var store = await NewStoreAsync();
+        var job = await store.CreateAsync(NewJob());
+
+        // The writer thread ends after two idle seconds (closing its connection); the next write starts another.
+        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        var applied = await store.ApplyAsync(job.Uuid, JobEvent.Update, new JsonObject { ["i"] = 1 }, job.CallbackToken);
+
+        Assert.Equal(1, applied.Revision);
+        Assert.Equal(2, (await OpenStore(Options(TokenPolicy.Enforce)).GetAsync(job.Uuid)).History.Count);
+    }
+
+    [Fact]
+    public async Task A_disposed_store_refuses_writes_and_keeps_what_it_acknowledged()
+    {
+        var store = await NewStoreAsync();
+        var job = await store.CreateAsync(NewJob());
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(i => store.ApplyAsync(job.Uuid, JobEvent.Update, new JsonObject { ["i"] = i }, job.CallbackToken)));
+
+        ((IDisposable)store).Dispose();
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => store.ApplyAsync(job.Uuid, JobEvent.Update, null, job.CallbackToken));
+        var stored = await OpenStore(Options(TokenPolicy.Enforce)).GetAsync(job.Uuid);
+        Assert.Equal(20, stored.Revision);
+        Assert.Equal(Enumerable.Range(0, 20).Select(i => (int?)i).Order(), stored.History.Skip(1).Select(e => (int?)e.Data?["i"]?.GetValue<int>()).Order());
+    }
+
     /// <summary>Closes the stores and deletes the temporary folder.</summary>
     public void Dispose()
     {

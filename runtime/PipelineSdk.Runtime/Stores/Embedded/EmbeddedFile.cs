@@ -190,6 +190,7 @@ internal sealed class EmbeddedFile : IDisposable
     private void WriteLoop()
     {
         var batch = new List<PendingWrite>(MaxBatch);
+        var stopped = false;
         try
         {
             while (true)
@@ -198,10 +199,11 @@ internal sealed class EmbeddedFile : IDisposable
                 {
                     lock (_startLock)
                     {
-                        // A write added before this check is seen here; one added after finds the writer stopped.
+                        // A write queued before this check is seen here; one queued after it starts a new writer.
                         if (_pending.Count == 0)
                         {
-                            _writerRunning = false;
+                            StopWriter();
+                            stopped = true;
                             return;
                         }
                     }
@@ -228,9 +230,21 @@ internal sealed class EmbeddedFile : IDisposable
         }
         finally
         {
-            _writer?.Dispose();
-            _writer = null;
+            if (!stopped)
+            {
+                lock (_startLock)
+                {
+                    StopWriter();
+                }
+            }
         }
+    }
+
+    private void StopWriter()
+    {
+        _writer?.Dispose();
+        _writer = null;
+        _writerRunning = false;
     }
 
     /// <summary>Runs a batch when no other instance on this file in this process is writing.</summary>
