@@ -182,17 +182,26 @@ public sealed class EmbeddedJobStoreTests : JobStoreConformanceTests, IDisposabl
     }
 
     [Fact]
-    public async Task A_write_after_the_writer_thread_went_idle_is_committed()
+    public async Task Bursts_and_lone_writes_in_turn_are_all_committed_once()
     {
         var store = await NewStoreAsync();
         var job = await store.CreateAsync(NewJob());
 
-        // The writer thread ends after two idle seconds (closing its connection); the next write starts another.
-        await Task.Delay(TimeSpan.FromSeconds(2.5));
-        var applied = await store.ApplyAsync(job.Uuid, JobEvent.Update, new JsonObject { ["i"] = 1 }, job.CallbackToken);
+        // A burst queues for the writer thread; after a pause the thread has ended, a lone write runs on its caller,
+        // and the next burst starts a new thread.
+        var sent = 0;
+        for (var round = 0; round < 2; round++)
+        {
+            await Task.WhenAll(Enumerable.Range(sent, 20).Select(i => Task.Run(() =>
+                store.ApplyAsync(job.Uuid, JobEvent.Update, new JsonObject { ["i"] = i }, job.CallbackToken))));
+            await Task.Delay(TimeSpan.FromSeconds(0.5));
+            await store.ApplyAsync(job.Uuid, JobEvent.Update, new JsonObject { ["i"] = sent + 20 }, job.CallbackToken);
+            sent += 21;
+        }
 
-        Assert.Equal(1, applied.Revision);
-        Assert.Equal(2, (await OpenStore(Options(TokenPolicy.Enforce)).GetAsync(job.Uuid)).History.Count);
+        var stored = await OpenStore(Options(TokenPolicy.Enforce)).GetAsync(job.Uuid);
+        Assert.Equal(sent, stored.Revision);
+        Assert.Equal(Enumerable.Range(0, sent), stored.History.Skip(1).Select(e => e.Data!["i"]!.GetValue<int>()).Order());
     }
 
     [Fact]
@@ -207,7 +216,7 @@ public sealed class EmbeddedJobStoreTests : JobStoreConformanceTests, IDisposabl
         await Assert.ThrowsAsync<ObjectDisposedException>(() => store.ApplyAsync(job.Uuid, JobEvent.Update, null, job.CallbackToken));
         var stored = await OpenStore(Options(TokenPolicy.Enforce)).GetAsync(job.Uuid);
         Assert.Equal(20, stored.Revision);
-        Assert.Equal(Enumerable.Range(0, 20).Select(i => (int?)i).Order(), stored.History.Skip(1).Select(e => (int?)e.Data?["i"]?.GetValue<int>()).Order());
+        Assert.Equal(Enumerable.Range(0, 20), stored.History.Skip(1).Select(e => e.Data!["i"]!.GetValue<int>()).Order());
     }
 
     /// <summary>Closes the stores and deletes the temporary folder.</summary>
