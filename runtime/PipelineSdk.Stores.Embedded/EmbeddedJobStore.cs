@@ -40,7 +40,7 @@ public sealed class EmbeddedJobStore : IPipelineJobStore, ICancellableJobStore, 
 
     /// <inheritdoc />
     public Task PingAsync(CancellationToken cancellationToken = default) =>
-        _file.ReadAsync("ping", connection => Scalar(connection, "SELECT count(*) FROM pipelines"), () => null, cancellationToken);
+        _file.ReadAsync("ping", session => session.Scalar("SELECT count(*) FROM pipelines"), () => null, cancellationToken);
 
     /// <inheritdoc />
     public async Task<JobSnapshot> CreateAsync(NewJob job, CancellationToken cancellationToken = default)
