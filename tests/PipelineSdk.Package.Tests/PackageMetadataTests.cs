@@ -115,19 +115,10 @@ public sealed partial class PackageMetadataTests(PackedFeed packed)
     public void Generator_diagnostics_carry_no_help_link_while_the_property_is_empty()
     {
         // A schema item with an unknown kind: the generator warns PSDK1003 about it.
-        packed.Write("HelpLinks/HelpLinks.csproj", """
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-                <ImplicitUsings>enable</ImplicitUsings>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="PipelineSdk" Version="$(PipelineSdkVersion)" />
+        packed.Write("HelpLinks/HelpLinks.csproj", ConsumerProject.With("""
+            <PackageReference Include="PipelineSdk" Version="$(PipelineSdkVersion)" />
                 <AdditionalFiles Include="odd.schema.json" PipelineSdkKind="Sometimes" />
-              </ItemGroup>
-            </Project>
-            """);
+            """));
         packed.Write("HelpLinks/odd.schema.json", "{}");
         packed.Write("HelpLinks/Program.cs", "System.Console.WriteLine();\n");
         var log = Path.Combine(packed.Workspace, "HelpLinks", "diagnostics.sarif");
