@@ -59,7 +59,7 @@ public sealed partial class ConsumerCompileErrorTests(PackedFeed packed)
     [Fact]
     public void Wrong_event_wrong_payload_and_admin_event_without_token_are_compile_errors_at_their_lines()
     {
-        packed.Write("Consumer/Consumer.csproj", ConsumerProject.ReferencingPackage);
+        packed.Write("Consumer/Consumer.csproj", ConsumerProject.ReferencingCoreAndEmbeddedStore);
         packed.Write("Consumer/schemas/events/payloads.schema.json", Payloads);
         packed.Write("Consumer/Program.cs", Program);
 

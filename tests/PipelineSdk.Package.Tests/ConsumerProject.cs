@@ -1,21 +1,24 @@
 namespace PipelineSdk.Package.Tests;
 
 /// <summary>
-/// User projects: the project file <c>dotnet new console</c> writes plus the one reference a user adds, and one build
+/// User projects: the project file <c>dotnet new console</c> writes plus the references a user adds, and one build
 /// of several of them (one restore, projects built in parallel) that must finish without a warning.
 /// </summary>
 internal static class ConsumerProject
 {
-    /// <summary>A console project referencing the packed PipelineSdk.</summary>
-    public static string ReferencingPackage { get; } = With("""<PackageReference Include="PipelineSdk" Version="$(PipelineSdkVersion)" />""");
+    /// <summary>A console project referencing the packed core and the embedded store, as a reactor for local runs does.</summary>
+    public static string ReferencingCoreAndEmbeddedStore { get; } = WithPackages("PipelineSdk", "PipelineSdk.Stores.Embedded");
 
     /// <summary>A console project referencing every packed library: the core, both stores and the endpoint.</summary>
-    public static string ReferencingAllPackages { get; } = With(string.Join("\n    ",
-        new[] { "PipelineSdk", "PipelineSdk.Stores.Embedded", "PipelineSdk.Stores.Mongo", "PipelineSdk.Endpoint" }
-            .Select(id => $"""<PackageReference Include="{id}" Version="$(PipelineSdkVersion)" />""")));
+    public static string ReferencingAllPackages { get; } =
+        WithPackages("PipelineSdk", "PipelineSdk.Stores.Embedded", "PipelineSdk.Stores.Mongo", "PipelineSdk.Endpoint");
 
     /// <summary>A console project referencing another project (and PipelineSdk only through it).</summary>
     public static string ReferencingProject(string path) => With($"""<ProjectReference Include="{path}" />""");
+
+    /// <summary>A console project referencing the packed packages of these ids.</summary>
+    public static string WithPackages(params string[] ids) =>
+        With(string.Join("\n    ", ids.Select(id => $"""<PackageReference Include="{id}" Version="$(PipelineSdkVersion)" />""")));
 
     /// <summary>The console project with the given items (references, AdditionalFiles) in its one ItemGroup.</summary>
     public static string With(string reference) => $"""

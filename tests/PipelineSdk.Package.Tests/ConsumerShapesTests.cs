@@ -4,7 +4,7 @@ using PipelineSdk.Jobs;
 namespace PipelineSdk.Package.Tests;
 
 /// <summary>
-/// New projects as a user starts them (<c>dotnet new console</c> plus one PackageReference): with no schema at all,
+/// New projects as a user starts them (<c>dotnet new console</c> plus the core and embedded store references): with no schema at all,
 /// with only a config schema, only an event payload schema or only a message schema, and a project that references
 /// one of them. Each builds from the packed package with zero warnings and runs generated code from top-level
 /// statements that have no using of the project's namespace. One restore and one parallel build serve all five.
@@ -18,6 +18,7 @@ public sealed class ConsumerShapesTests(PackedFeed packed)
     private const string CreateJob = $$"""
         using PipelineSdk;
         using PipelineSdk.Configuration;
+        using PipelineSdk.Identifiers;
         using PipelineSdk.Jobs;
         using PipelineSdk.Stores.Embedded;
 
@@ -111,7 +112,7 @@ public sealed class ConsumerShapesTests(PackedFeed packed)
         foreach (var (name, files, _) in Shapes)
         {
             packed.Write(Path.Combine("shapes", name, name + ".csproj"),
-                name == "ReferencesPayloadOnly" ? ConsumerProject.ReferencingProject("../PayloadOnly/PayloadOnly.csproj") : ConsumerProject.ReferencingPackage);
+                name == "ReferencesPayloadOnly" ? ConsumerProject.ReferencingProject("../PayloadOnly/PayloadOnly.csproj") : ConsumerProject.ReferencingCoreAndEmbeddedStore);
             foreach (var (path, text) in files)
             {
                 packed.Write(Path.Combine("shapes", name, path), text);

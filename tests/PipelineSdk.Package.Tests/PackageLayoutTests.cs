@@ -52,11 +52,12 @@ public sealed class PackageLayoutTests(PackedFeed packed)
     {
         var again = Path.Combine(packed.Workspace, "feed-again");
         var pack = DotnetProcess.Run(Repository.Root, null,
-            "pack", Repository.PathOf("runtime", "PipelineSdk.Runtime", "PipelineSdk.Runtime.csproj"),
-            "-c", Repository.Configuration, "--no-build", "-o", again);
+            "pack", Repository.PathOf("runtime", "PipelineSdk.Packages.slnf"), "-c", Repository.Configuration, "--no-build", "-o", again);
         Assert.True(pack.ExitCode == 0, pack.ToString());
 
-        Assert.Equal(Hash(packed.PackageFile), Hash(Path.Combine(again, Path.GetFileName(packed.PackageFile))));
+        var libraries = PackedFeed.PackageIds.Where(id => id != "PipelineSdk.Cli").Select(id => Path.GetFileName(packed.PackageOf(id))).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(libraries, Directory.GetFiles(again, "*.nupkg").Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.All(libraries, name => Assert.Equal(Hash(Path.Combine(packed.Feed, name)), Hash(Path.Combine(again, name))));
     }
 
     private static string Hash(string path) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path)));

@@ -26,7 +26,7 @@ public sealed partial class PublishSizeTests(PackedFeed packed)
     public async Task Console_reactor_posting_through_the_jobs_manager_publishes_within_the_goal_and_runs_on_the_plain_runtime()
     {
         var project = Path.Combine(packed.Workspace, "SizeReactor");
-        packed.Write("SizeReactor/SizeReactor.csproj", ConsumerProject.ReferencingPackage);
+        packed.Write("SizeReactor/SizeReactor.csproj", ConsumerProject.WithPackages("PipelineSdk"));
         packed.Write("SizeReactor/Program.cs", CoreReadmeExample());
         var output = Path.Combine(project, "publish");
 

@@ -9,7 +9,7 @@ public interface IJobEventTransport
 {
     /// <summary>Applies the event.</summary>
     /// <exception cref="Errors.UnknownJobException">No job has the uuid.</exception>
-    /// <exception cref="Errors.InvalidTransitionException">The event is not allowed from the job's state.</exception>
+    /// <exception cref="InvalidTransitionException">The event is not allowed from the job's state.</exception>
     /// <exception cref="Errors.InvalidTokenException">The token does not match the job.</exception>
     /// <exception cref="Errors.AdminTokenRequiredException">An admin event without a valid admin token.</exception>
     /// <exception cref="Errors.PipelineJobValidationException">The request was malformed.</exception>

@@ -37,7 +37,7 @@ public interface IPipelineJobStore
     /// <param name="token">An <see cref="UpdateToken"/>, a <see cref="CallbackToken"/> or an <see cref="AdminToken"/>.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <exception cref="Errors.UnknownJobException">No job has this uuid.</exception>
-    /// <exception cref="Errors.InvalidTransitionException">The event is not allowed from the job's state; nothing was written.</exception>
+    /// <exception cref="InvalidTransitionException">The event is not allowed from the job's state; nothing was written.</exception>
     /// <exception cref="Errors.InvalidTokenException">The token does not match the job (Enforce policy); nothing was written.</exception>
     /// <exception cref="Errors.AdminTokenRequiredException">An admin event came without a valid admin token.</exception>
     Task<AppliedJobEvent> ApplyAsync(string jobUuid, JobEvent jobEvent, JsonObject? data, SecretToken? token, CancellationToken cancellationToken = default);

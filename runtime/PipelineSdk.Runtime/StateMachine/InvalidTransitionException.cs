@@ -1,4 +1,6 @@
-namespace PipelineSdk.Errors;
+using PipelineSdk.Errors;
+
+namespace PipelineSdk;
 
 /// <summary>An event is not allowed from the job's current state. Nothing was written.</summary>
 public sealed class InvalidTransitionException : PipelineJobException

@@ -1,4 +1,6 @@
-namespace PipelineSdk.Errors;
+using PipelineSdk.Errors;
+
+namespace PipelineSdk;
 
 /// <summary>An event name is not one of the PipelineJob events (for example Agave's <c>updated</c>).</summary>
 public sealed class UnknownEventException : PipelineJobException
