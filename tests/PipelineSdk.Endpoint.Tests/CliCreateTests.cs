@@ -15,7 +15,7 @@ namespace PipelineSdk.Endpoint.Tests;
 /// </summary>
 public sealed class CliCreateTests : IDisposable
 {
-    // Spec §5.3 vectors (reproduced there with a from-scratch implementation of the Python original):
+    // Vectors of the Python original (reproduced with a from-scratch implementation of it):
     // pipeline 106c46ff-…, child [1041ab3f-…], data {} → job 107596b8-…, H1 kZpoopq2…, H2 of {} PAVpwrOb…;
     // the same pipeline with the two measurements 10483e8d-…, 104dae4d-… and data {} → job 10704831-…, H1 3pGOjjEY….
     private const string Measurement = "1041ab3f-5221-5c79-8781-8838dfb6eef9";

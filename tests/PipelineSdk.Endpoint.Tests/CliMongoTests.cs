@@ -41,7 +41,7 @@ public sealed class CliMongoTests(CongoServerFixture wire) : IAsyncLifetime
     [Fact]
     public async Task Create_builds_the_job_in_mongodb_and_refuses_an_unregistered_pipeline()
     {
-        // Spec §5.3 vector: pipeline 106c46ff-…, child [1041ab3f-…], data {} → job 107596b8-… and this archive path.
+        // Python original's vector: pipeline 106c46ff-…, child [1041ab3f-…], data {} → job 107596b8-… and this archive path.
         const string uuid = "107596b8-25b2-557d-9702-853f0690c576";
         var owner = new Dictionary<string, string> { ["TACC_USERNAME"] = "sd2eadm" };
         var unregistered = ToolProcess.Run(owner, "create", "--pipeline", TestJobs.Pipeline, "--mongo", Uri);

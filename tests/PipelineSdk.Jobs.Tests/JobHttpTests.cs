@@ -7,6 +7,7 @@ using PipelineSdk.Http.Tests.Support;
 using PipelineSdk.Http;
 using PipelineSdk.Jobs.Tests.Support;
 using PipelineSdk.Jobs;
+using PipelineSdk.Transport;
 
 namespace PipelineSdk.Jobs.Tests;
 

@@ -70,7 +70,7 @@ public abstract class JobStoreConformanceTests
         var store = await NewStoreAsync();
         var job = await store.CreateAsync(NewJob(new JsonObject()) with { ChildOf = [Measurement] });
 
-        // Spec §5.3 vector: pipeline 106c46ff-…, child_of [1041ab3f-…], data {} (computed with the Python original).
+        // Python original's vector: pipeline 106c46ff-…, child_of [1041ab3f-…], data {} (computed with the Python original).
         Assert.Equal("107596b8-25b2-557d-9702-853f0690c576", job.Uuid);
         Assert.Equal([Measurement], job.ChildOf);
     }

@@ -7,6 +7,7 @@ using PipelineSdk.Errors;
 using PipelineSdk.Http;
 using PipelineSdk.Stores;
 using PipelineSdk.Tokens;
+using PipelineSdk.Transport;
 
 namespace PipelineSdk.Jobs;
 

@@ -5,6 +5,7 @@ using PipelineSdk.Configuration;
 using PipelineSdk.Http;
 using PipelineSdk.Reactors;
 using PipelineSdk.Stores;
+using PipelineSdk.Transport;
 
 namespace PipelineSdk.Jobs;
 

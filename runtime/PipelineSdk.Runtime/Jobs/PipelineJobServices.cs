@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using PipelineSdk.Agave;
 using PipelineSdk.Configuration;
 using PipelineSdk.Http;
+using PipelineSdk.Transport;
 
 namespace PipelineSdk.Jobs;
 

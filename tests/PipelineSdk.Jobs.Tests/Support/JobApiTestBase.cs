@@ -5,6 +5,7 @@ using PipelineSdk.Http.Tests.Support;
 using PipelineSdk.Jobs;
 using PipelineSdk.Stores;
 using PipelineSdk.Tokens;
+using PipelineSdk.Transport;
 
 namespace PipelineSdk.Jobs.Tests.Support;
 

@@ -10,14 +10,14 @@ public class ArchivePathsTests
 
     private static readonly DateTimeOffset At = new(2019, 2, 15, 21, 30, 9, TimeSpan.Zero);
 
-    // Spec §5.3: test_pipejob_setup_minimal's job (init data {}); H2 of {} is the test_303 comment's value.
+    // Python original's vector: test_pipejob_setup_minimal's job (init data {}); H2 of {} is the test_303 comment's value.
     [Fact]
     public void Spec_vector_for_the_minimal_setup_job() =>
         Assert.Equal(
             "/products/v2/106508441baa55c5a4815e945b19c065/VGydXB9zp3kbwq590GjZljPk/PAVpwrObxp5YjYRvrJOd5yVp",
             ArchivePaths.Default(Pipeline, ["102edd93-29d6-5483-b60b-8dfd4d094b9c"], []));
 
-    // Spec §5.3 H1/H2 table: the segments of the path.
+    // The Python original's H1/H2 table: the segments of the path.
     [Theory]
     [InlineData("1041ab3f-5221-5c79-8781-8838dfb6eef9", "{}", "kZpoopq2GBKYy6DQ9pqqNbk8", "PAVpwrObxp5YjYRvrJOd5yVp")]
     [InlineData("10483e8d-6602-532a-8941-176ce20dd05a|104dae4d-a677-5991-ae1c-696d2ee9884e", "{}", "3pGOjjEYq3BZ2DJ6e0jLQqWb", "PAVpwrObxp5YjYRvrJOd5yVp")]

@@ -5,7 +5,7 @@ namespace PipelineSdk.Tests.Identifiers;
 
 public class JobUuidTests
 {
-    // Spec §5.2 and §5.3 vectors (the original's tests and docs), child_of separated by '|'.
+    // Vectors of the Python original (the original's tests and docs), child_of separated by '|'.
     [Theory]
     [InlineData("10650844-1baa-55c5-a481-5e945b19c065", "10483e8d-6602-532a-8941-176ce20dd05a", """{"param1":"value1","param2":1,"param3":true,"param4":[1,2,3],"param5":["a","b","c"]}""", "107b93f3-1eae-5e79-8a18-0a480f8aa3a5")]
     [InlineData("106c46ff-8186-5756-a934-071f4497b58d", "1041ab3f-5221-5c79-8781-8838dfb6eef9", "{}", "107596b8-25b2-557d-9702-853f0690c576")]

@@ -12,7 +12,7 @@ public class AdminTokensTests
     [Fact]
     public void Spec_vectors_for_the_current_and_previous_window()
     {
-        // Spec §4.4: message test-secret:test-key:4:7:2:2:2:2 (window 472222), previous window 472221.
+        // The Python original's vector: message test-secret:test-key:4:7:2:2:2:2 (window 472222), previous window 472221.
         Assert.Equal("3ae360341e9715c1", AdminTokens.Create(Key, Secret, At(1700000000)).Reveal());
         Assert.Equal("84682ae203120843", AdminTokens.Create(Key, Secret, At(1700000000), previous: true).Reveal());
     }

@@ -8,7 +8,7 @@ public class UpdateTokensTests
 {
     private static readonly JobAdmin SpecAdmin = new("sd2eadm", "SD2E-Community", "sd2e");
 
-    // Spec §4.2 vector.
+    // The Python original's vector.
     [Fact]
     public void Spec_vector()
     {

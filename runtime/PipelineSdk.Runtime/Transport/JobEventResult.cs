@@ -1,7 +1,7 @@
 using PipelineSdk.Identifiers;
 using PipelineSdk.Stores;
 
-namespace PipelineSdk.Jobs;
+namespace PipelineSdk.Transport;
 
 /// <summary>What a transport reports after sending an event.</summary>
 /// <param name="JobUuid">The job.</param>

@@ -1,4 +1,4 @@
-namespace PipelineSdk.Jobs;
+namespace PipelineSdk.Transport;
 
 /// <summary>
 /// How events reach a job: <see cref="StoreJobEventTransport"/> writes through the job store (the default, as the

@@ -4,7 +4,7 @@ using PipelineSdk.Abaco;
 using PipelineSdk.Errors;
 using PipelineSdk.Http;
 
-namespace PipelineSdk.Jobs;
+namespace PipelineSdk.Transport;
 
 /// <summary>
 /// Turns the events endpoint's JSON errors

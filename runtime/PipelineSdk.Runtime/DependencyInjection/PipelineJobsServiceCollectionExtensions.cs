@@ -7,6 +7,7 @@ using PipelineSdk.Configuration;
 using PipelineSdk.Http;
 using PipelineSdk.Jobs;
 using PipelineSdk.Stores;
+using PipelineSdk.Transport;
 
 namespace Microsoft.Extensions.DependencyInjection;
 

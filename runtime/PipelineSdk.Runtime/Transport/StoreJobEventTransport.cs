@@ -1,6 +1,6 @@
 using PipelineSdk.Stores;
 
-namespace PipelineSdk.Jobs;
+namespace PipelineSdk.Transport;
 
 /// <summary>Applies events directly through a job store: one atomic conditional update each (the default transport).</summary>
 public sealed class StoreJobEventTransport : IJobEventTransport

@@ -3,7 +3,7 @@ using System.Text.Json;
 using PipelineSdk.Abaco;
 using PipelineSdk.Http;
 
-namespace PipelineSdk.Jobs;
+namespace PipelineSdk.Transport;
 
 /// <summary>
 /// Sends events through the events endpoint (the jobs-manager's Abaco messages URL, or a job's callback URL) for a
@@ -25,7 +25,7 @@ public sealed class RemoteJobEventTransport : IJobEventTransport
     /// <summary>Creates the transport.</summary>
     /// <param name="abaco">The Abaco client (registered by <c>AddPipelineSdkHttp</c>).</param>
     /// <param name="eventsUrl">
-    /// The events endpoint: a job's callback URL (<see cref="ManagedPipelineJob.Callback"/>) or
+    /// The events endpoint: a job's callback URL (<see cref="Jobs.ManagedPipelineJob.Callback"/>) or
     /// <c>{api}/actors/v2/{job_manager_id}/messages?x-nonce=…</c>.
     /// </param>
     public RemoteJobEventTransport(AbacoClient abaco, Uri eventsUrl)

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using PipelineSdk.Identifiers;
 using PipelineSdk.Tokens;
 
-namespace PipelineSdk.Jobs;
+namespace PipelineSdk.Transport;
 
 /// <summary>One event to apply to one job, as a transport carries it.</summary>
 /// <param name="JobUuid">The job.</param>
