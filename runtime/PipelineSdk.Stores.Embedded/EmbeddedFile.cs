@@ -10,10 +10,12 @@ namespace PipelineSdk.Stores.Embedded;
 /// place where SQLite's errors become the SDK's exceptions.
 /// </summary>
 /// <remarks>
-/// SQLite lets one writer at a time hold the file (WAL mode: readers never wait). Writers of this process queue on an
-/// async gate per file, so they wait without blocking threads, and whoever holds the gate commits every write queued
-/// so far in one transaction; writers of other processes wait on SQLite's busy timeout. Both waits end after
-/// <see cref="EmbeddedStoreOptions.LockTimeout"/>.
+/// SQLite lets one writer at a time hold the file (WAL mode: readers never wait). Writes of this instance go to one
+/// queue; a writer thread takes everything queued so far and commits it in one transaction on its connection (group
+/// commit), then answers each caller; it ends when no write came for a moment, and a lone write then runs on its
+/// caller's thread. Other instances on the same file in this process take turns with it on a gate per file; writers
+/// of other processes wait on SQLite's busy timeout. A caller waits at most
+/// <see cref="EmbeddedStoreOptions.LockTimeout"/> for its write to be taken.
 /// </remarks>
 internal sealed class EmbeddedFile : IDisposable
 {
@@ -22,15 +24,27 @@ internal sealed class EmbeddedFile : IDisposable
     /// <summary>The most writes committed in one transaction.</summary>
     private const int MaxBatch = 256;
 
+    /// <summary>The most idle read connections kept open.</summary>
+    private const int MaxIdleReaders = 8;
+
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates = new(StringComparer.Ordinal);
 
-    private readonly ConcurrentQueue<PendingWrite> _pending = new();
+    /// <summary>How long the writer thread waits for more work before it ends (lone writes then run on their callers).</summary>
+    private static readonly TimeSpan WriterIdle = TimeSpan.FromMilliseconds(200);
+
+    private readonly BlockingCollection<PendingWrite> _pending = new(new ConcurrentQueue<PendingWrite>());
+    private readonly ConcurrentBag<EmbeddedSession> _readers = [];
+    private readonly Lock _startLock = new();
 
     private readonly EmbeddedStoreOptions _options;
     private readonly SemaphoreSlim _gate;
     private readonly string _connectionString;
     private readonly string _pragmas;
+    /// <summary>The writing connection, used only by the writer of the moment (the writer thread or a lone caller).</summary>
+    private EmbeddedSession? _writer;
+    private bool _writerRunning;
     private volatile bool _ready;
+    private volatile bool _disposed;
 
     /// <summary>Remembers the file; nothing is opened or created yet.</summary>
     public EmbeddedFile(EmbeddedStoreOptions options)
@@ -51,6 +65,8 @@ internal sealed class EmbeddedFile : IDisposable
             DataSource = Path,
             Mode = SqliteOpenMode.ReadWrite,
             DefaultTimeout = (int)Math.Ceiling(timeout.TotalSeconds),
+            // The sessions keep their connections (and compiled statements) open themselves.
+            Pooling = false,
         }.ToString();
         var synchronous = options.Durability == EmbeddedDurability.Full ? "FULL" : "NORMAL";
         _pragmas = $"PRAGMA busy_timeout = {(long)timeout.TotalMilliseconds}; PRAGMA synchronous = {synchronous};";
@@ -63,7 +79,7 @@ internal sealed class EmbeddedFile : IDisposable
     /// Runs a read on an open connection (synchronously: SQLite reads of one row take microseconds); on a missing
     /// (or still empty) file it returns <paramref name="whenMissing"/> and creates nothing. Failures come through the task.
     /// </summary>
-    public Task<T> ReadAsync<T>(string operation, Func<SqliteConnection, T> work, Func<T> whenMissing, CancellationToken cancellationToken)
+    public Task<T> ReadAsync<T>(string operation, Func<EmbeddedSession, T> work, Func<T> whenMissing, CancellationToken cancellationToken)
     {
         try
         {
@@ -75,8 +91,25 @@ internal sealed class EmbeddedFile : IDisposable
                     return whenMissing();
                 }
 
-                using var connection = Open();
-                return work(connection);
+                var session = _readers.TryTake(out var idle) ? idle : new EmbeddedSession(_connectionString, _pragmas);
+                var keep = false;
+                try
+                {
+                    var result = work(session);
+                    keep = !_disposed && _readers.Count < MaxIdleReaders;
+                    return result;
+                }
+                finally
+                {
+                    if (keep)
+                    {
+                        _readers.Add(session);
+                    }
+                    else
+                    {
+                        session.Dispose();
+                    }
+                }
             }));
         }
         catch (Exception ex)
@@ -86,97 +119,260 @@ internal sealed class EmbeddedFile : IDisposable
     }
 
     /// <summary>
-    /// Runs a write in an immediate transaction, committed before this returns. Writes that queue up while another
-    /// batch holds the file are committed together (group commit): each in its own savepoint, so a refused write
-    /// leaves no trace, and one commit for all of them, so a queue of writers pays for one transaction.
+    /// Runs a write in an immediate transaction, committed before this returns. Writes that queue up while a batch
+    /// runs are committed together (group commit): each in its own savepoint, so a refused write leaves no trace, and
+    /// one commit for all of them, so a queue of writers pays for one transaction.
     /// </summary>
-    public async Task<T> WriteAsync<T>(string operation, Func<SqliteConnection, T> work, CancellationToken cancellationToken)
+    public async Task<T> WriteAsync<T>(string operation, Func<EmbeddedSession, T> work, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var write = new PendingWrite(operation, connection => work(connection));
-        _pending.Enqueue(write);
-        bool entered;
-        try
+        ObjectDisposedException.ThrowIf(_disposed, typeof(EmbeddedJobStore));
+        var write = new PendingWrite(operation, session => work(session));
+        if (TryWriteHere(write))
         {
-            entered = await _gate.WaitAsync(_options.LockTimeout, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            if (write.Abandon())
-            {
-                throw;
-            }
-
-            // A batch has taken it already: its outcome stands.
             return (T)(await write.Result.ConfigureAwait(false))!;
         }
 
-        if (!entered)
+        try
         {
-            if (write.Abandon())
-            {
-                throw new PipelineStoreUnavailableException(StoreName, operation, false,
-                    new TimeoutException($"Other writers of this process held the file for {_options.LockTimeout.TotalSeconds:0.#} s."));
-            }
+            _pending.Add(write, CancellationToken.None);
         }
-        else
+        catch (InvalidOperationException)
         {
-            try
-            {
-                if (!write.Result.IsCompleted)
-                {
-                    RunBatch();
-                }
-            }
-            finally
-            {
-                _gate.Release();
-            }
+            throw new ObjectDisposedException(nameof(EmbeddedJobStore));
+        }
+
+        EnsureWriter();
+        try
+        {
+            await write.Result.WaitAsync(_options.LockTimeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (write.Abandon())
+        {
+            throw;
+        }
+        catch (TimeoutException) when (write.Abandon())
+        {
+            throw new PipelineStoreUnavailableException(StoreName, operation, false,
+                new TimeoutException($"Other writers held the file for {_options.LockTimeout.TotalSeconds:0.#} s."));
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or TimeoutException)
+        {
+            // A batch has taken it already: its outcome stands.
         }
 
         return (T)(await write.Result.ConfigureAwait(false))!;
     }
 
-    /// <summary>Takes every queued write and commits them in one transaction; each learns its own outcome.</summary>
-    private void RunBatch()
+    /// <summary>Closes this file's idle connections; the writer thread ends once the writes queued are committed.</summary>
+    public void Dispose()
     {
-        var batch = new List<PendingWrite>();
-        while (batch.Count < MaxBatch && _pending.TryDequeue(out var next))
+        _disposed = true;
+        _pending.CompleteAdding();
+        while (_readers.TryTake(out var session))
         {
-            if (next.Take())
+            session.Dispose();
+        }
+
+        lock (_startLock)
+        {
+            // A running writer closes the connection itself when it ends.
+            if (!_writerRunning)
             {
-                batch.Add(next);
+                CloseWriter();
+            }
+        }
+    }
+
+    /// <summary>
+    /// A lone write (no writer running, nothing queued, the file's gate free) runs on the caller's thread, as the
+    /// writer for that moment: it spares the two thread switches of a hand-off, which only pay off under load.
+    /// </summary>
+    private bool TryWriteHere(PendingWrite write)
+    {
+        lock (_startLock)
+        {
+            if (_writerRunning || _pending.Count > 0 || !_gate.Wait(0))
+            {
+                return false;
+            }
+
+            _writerRunning = true;
+        }
+
+        try
+        {
+            write.Take();
+            RunBatch([write]);
+        }
+        finally
+        {
+            _gate.Release();
+            lock (_startLock)
+            {
+                // Writes that queued meanwhile found a writer running: hand them to a writer thread.
+                _writerRunning = false;
+                if (_pending.Count > 0)
+                {
+                    StartWriter();
+                }
+                else if (_disposed)
+                {
+                    CloseWriter();
+                }
             }
         }
 
+        return true;
+    }
+
+    /// <summary>
+    /// Starts the writer thread unless it runs. A thread of its own rather than the thread pool: under load the pool's
+    /// queue is full of the callers' work, and the one writer must not wait behind it.
+    /// </summary>
+    private void EnsureWriter()
+    {
+        lock (_startLock)
+        {
+            if (!_writerRunning)
+            {
+                StartWriter();
+            }
+        }
+    }
+
+    private void StartWriter()
+    {
+        _writerRunning = true;
+        new Thread(WriteLoop) { IsBackground = true, Name = "PipelineSdk SQLite writer" }.Start();
+    }
+
+    /// <summary>The one writer of this instance: batch after batch, until it has been idle a while or the store is disposed.</summary>
+    private void WriteLoop()
+    {
+        var batch = new List<PendingWrite>(MaxBatch);
+        var stopped = false;
+        try
+        {
+            while (true)
+            {
+                if (!_pending.TryTake(out var first, WriterIdle))
+                {
+                    lock (_startLock)
+                    {
+                        // A write queued before this check is seen here; one queued after it starts a new writer.
+                        if (_pending.Count == 0)
+                        {
+                            StopWriter();
+                            stopped = true;
+                            return;
+                        }
+                    }
+
+                    continue;
+                }
+
+                var next = first;
+                do
+                {
+                    if (next.Take())
+                    {
+                        batch.Add(next);
+                    }
+                }
+                while (batch.Count < MaxBatch && _pending.TryTake(out next));
+
+                if (batch.Count > 0)
+                {
+                    RunBatchInTurn(batch);
+                    batch.Clear();
+                }
+            }
+        }
+        finally
+        {
+            if (!stopped)
+            {
+                lock (_startLock)
+                {
+                    StopWriter();
+                }
+            }
+        }
+    }
+
+    /// <summary>Ends the writer thread's turn; the connection stays open for the next writer unless the store is disposed.</summary>
+    private void StopWriter()
+    {
+        _writerRunning = false;
+        if (_disposed)
+        {
+            CloseWriter();
+        }
+    }
+
+    private void CloseWriter()
+    {
+        _writer?.Dispose();
+        _writer = null;
+    }
+
+    /// <summary>Runs a batch when no other instance on this file in this process is writing.</summary>
+    private void RunBatchInTurn(List<PendingWrite> batch)
+    {
+        if (!_gate.Wait(_options.LockTimeout))
+        {
+            foreach (var write in batch)
+            {
+                write.Fail(new PipelineStoreUnavailableException(StoreName, write.Operation, false,
+                    new TimeoutException($"Other writers of this process held the file for {_options.LockTimeout.TotalSeconds:0.#} s.")));
+            }
+
+            return;
+        }
+
+        try
+        {
+            RunBatch(batch);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Commits a batch in one transaction; each write learns its own outcome.</summary>
+    private void RunBatch(List<PendingWrite> batch)
+    {
         var outcomes = new List<(PendingWrite Write, object? Result, Exception? Error)>(batch.Count);
         try
         {
             Prepare(create: true);
-            using var connection = Open();
-            using var transaction = connection.BeginTransaction(deferred: false);
+            var session = _writer ??= new EmbeddedSession(_connectionString, _pragmas);
+            session.Execute("BEGIN IMMEDIATE");
             foreach (var write in batch)
             {
-                transaction.Save("write");
+                session.Execute("SAVEPOINT write");
                 try
                 {
-                    outcomes.Add((write, write.Work(connection), null));
-                    transaction.Release("write");
+                    outcomes.Add((write, write.Work(session), null));
+                    session.Execute("RELEASE write");
                 }
                 catch (Exception ex) when (ex is not SqliteException)
                 {
-                    transaction.Rollback("write");
-                    transaction.Release("write");
+                    session.Execute("ROLLBACK TO write");
+                    session.Execute("RELEASE write");
                     outcomes.Add((write, null, ex));
                 }
             }
 
-            transaction.Commit();
+            session.Execute("COMMIT");
         }
         catch (Exception ex)
         {
-            // The transaction did not commit: nothing of the batch was written (an I/O error during the commit
-            // leaves it open, which the mapped exception says).
+            // The transaction did not commit: closing the connection rolls it back, so nothing of the batch was
+            // written (an I/O error during the commit leaves it open, which the mapped exception says).
+            CloseWriter();
             foreach (var write in batch)
             {
                 write.Fail(Map(ex, write.Operation, writes: true));
@@ -196,23 +392,6 @@ internal sealed class EmbeddedFile : IDisposable
                 write.Fail(error);
             }
         }
-    }
-
-    /// <summary>Lets the pool close this file's idle connections.</summary>
-    public void Dispose()
-    {
-        using var connection = new SqliteConnection(_connectionString);
-        SqliteConnection.ClearPool(connection);
-    }
-
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        using var pragmas = connection.CreateCommand();
-        pragmas.CommandText = _pragmas;
-        pragmas.ExecuteNonQuery();
-        return connection;
     }
 
     /// <summary>
@@ -302,14 +481,14 @@ internal sealed class EmbeddedFile : IDisposable
     };
 
     /// <summary>A write waiting for a batch: taken by exactly one batch, or abandoned by its caller first.</summary>
-    private sealed class PendingWrite(string operation, Func<SqliteConnection, object?> work)
+    private sealed class PendingWrite(string operation, Func<EmbeddedSession, object?> work)
     {
         private readonly TaskCompletionSource<object?> _result = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private int _state;
 
         public string Operation { get; } = operation;
 
-        public Func<SqliteConnection, object?> Work { get; } = work;
+        public Func<EmbeddedSession, object?> Work { get; } = work;
 
         public Task<object?> Result => _result.Task;
 

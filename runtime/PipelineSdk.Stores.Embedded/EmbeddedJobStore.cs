@@ -44,7 +44,7 @@ public sealed class EmbeddedJobStore : IPipelineJobStore, ICancellableJobStore, 
         var (uuid, document) = _core.PrepareCreate(job);
         var existing = await _file.WriteAsync($"create job {uuid}", connection =>
         {
-            if (Scalar(connection, "SELECT 1 FROM pipelines WHERE uuid = $uuid", ("$uuid", job.PipelineUuid)) is null)
+            if (connection.Scalar("SELECT 1 FROM pipelines WHERE uuid = $uuid", ("$uuid", job.PipelineUuid)) is null)
             {
                 throw new UnknownPipelineException(job.PipelineUuid);
             }
@@ -97,14 +97,14 @@ public sealed class EmbeddedJobStore : IPipelineJobStore, ICancellableJobStore, 
         var now = StoredValues.ToStoredDate(_core.Options.Clock.GetUtcNow()).Ticks;
         await _file.WriteAsync($"delete job {jobUuid}", connection =>
         {
-            var id = Scalar(connection, "SELECT id FROM jobs WHERE uuid = $uuid", ("$uuid", jobUuid)) ?? throw new UnknownJobException(jobUuid);
+            var id = connection.Scalar("SELECT id FROM jobs WHERE uuid = $uuid", ("$uuid", jobUuid)) ?? throw new UnknownJobException(jobUuid);
             if (deletion == JobDeletion.Hard)
             {
                 DeleteJob(connection, (long)id);
             }
             else
             {
-                Execute(connection, "UPDATE jobs SET visible = 0, modified = $now WHERE id = $id", ("$now", now), ("$id", id));
+                connection.Execute("UPDATE jobs SET visible = 0, modified = $now WHERE id = $id", ("$now", now), ("$id", id));
             }
 
             return true;
@@ -187,12 +187,14 @@ public sealed class EmbeddedJobStore : IPipelineJobStore, ICancellableJobStore, 
         sql.Append(" ORDER BY updated, uuid");
         if (query.Limit is { } limit)
         {
-            sql.Append(" LIMIT ").Append(limit);
+            // A parameter, not text: the statement is compiled once per shape of query and kept.
+            sql.Append(" LIMIT $limit");
+            parameters.Add(("$limit", limit));
         }
 
         return await _file.ReadAsync("query jobs", connection =>
         {
-            using var command = Command(connection, sql.ToString(), [.. parameters]);
+            var command = connection.Command(sql.ToString(), [.. parameters]);
             var rows = new List<(long Id, StoredDocument Document)>();
             using (var reader = command.ExecuteReader())
             {
@@ -209,7 +211,7 @@ public sealed class EmbeddedJobStore : IPipelineJobStore, ICancellableJobStore, 
     /// <inheritdoc />
     public Task<JsonObject?> FindPipelineAsync(string pipelineUuid, CancellationToken cancellationToken = default) =>
         _file.ReadAsync($"read pipeline {pipelineUuid}", connection =>
-            Scalar(connection, "SELECT document FROM pipelines WHERE uuid = $uuid", ("$uuid", pipelineUuid)) is string json
+            connection.Scalar("SELECT document FROM pipelines WHERE uuid = $uuid", ("$uuid", pipelineUuid)) is string json
                 ? StoredValues.ToJsonObject(EmbeddedDocuments.DocumentFromJson(json))
                 : null,
             () => null, cancellationToken);
@@ -218,7 +220,7 @@ public sealed class EmbeddedJobStore : IPipelineJobStore, ICancellableJobStore, 
     public Task<IReadOnlyList<JsonObject>> ListPipelinesAsync(CancellationToken cancellationToken = default) =>
         _file.ReadAsync("list pipelines", connection =>
         {
-            using var command = Command(connection, "SELECT document FROM pipelines ORDER BY uuid");
+            var command = connection.Command("SELECT document FROM pipelines ORDER BY uuid");
             var pipelines = new List<JsonObject>();
             using var reader = command.ExecuteReader();
             while (reader.Read())
@@ -242,7 +244,7 @@ public sealed class EmbeddedJobStore : IPipelineJobStore, ICancellableJobStore, 
             }
         }
 
-        await _file.WriteAsync($"register pipeline {pipelineUuid}", connection => Execute(connection,
+        await _file.WriteAsync($"register pipeline {pipelineUuid}", connection => connection.Execute(
             "INSERT INTO pipelines (uuid, document) VALUES ($uuid, $document) ON CONFLICT (uuid) DO UPDATE SET document = excluded.document",
             ("$uuid", pipelineUuid), ("$document", EmbeddedDocuments.ToJson(document))), cancellationToken).ConfigureAwait(false);
     }
@@ -265,34 +267,36 @@ public sealed class EmbeddedJobStore : IPipelineJobStore, ICancellableJobStore, 
         }
 
         var entry = EmbeddedDocuments.ToJson(plan.HistoryEntry);
-        var applied = await _file.WriteAsync($"apply '{jobEvent.ToWireName()}' to job {jobUuid}", connection =>
+        // The writer only checks and writes; the tokens and the returned entry are built after, off the one writer.
+        var (state, revision, callbackSalt, admin) = await _file.WriteAsync($"apply '{jobEvent.ToWireName()}' to job {jobUuid}", connection =>
         {
             var row = ReadGuard(connection, jobUuid);
             _core.Guard.Check(jobUuid, row?.Guard, plan, condition);
             var state = plan.Destination ?? row!.Guard.State;
             var salts = row!.Guard.RecentSalts.Append(plan.NewSalt).TakeLast(JobDocuments.SaltWindow).Cast<object?>().ToList();
             var date = plan.Date.Ticks;
-            Execute(connection,
+            connection.Execute(
                 "UPDATE jobs SET state = $state, last_event = $event, updated = $date, modified = $date, revision = revision + 1, salt = $salt, " +
                 "recent_salts = $salts, history_count = history_count + 1 WHERE id = $id",
                 ("$state", state.ToWireName()), ("$event", jobEvent.ToWireName()), ("$date", date), ("$salt", plan.NewSalt),
                 ("$salts", EmbeddedDocuments.ToJson(salts)), ("$id", row.Id));
-            Execute(connection, "INSERT INTO job_history (job_id, seq, entry) VALUES ($id, $seq, $entry)",
+            connection.Execute("INSERT INTO job_history (job_id, seq, entry) VALUES ($id, $seq, $entry)",
                 ("$id", row.Id), ("$seq", row.HistoryCount), ("$entry", entry));
-            return JobDocuments.Applied(jobUuid, state, row.Revision + 1, plan.NewSalt, row.Guard.CallbackSalt!, row.Guard.Admin, plan);
+            return (state, row.Revision + 1, row.Guard.CallbackSalt!, row.Guard.Admin);
         }, cancellationToken).ConfigureAwait(false);
+        var applied = JobDocuments.Applied(jobUuid, state, revision, plan.NewSalt, callbackSalt, admin, plan);
         StoreLog.Applied(_core.Logger, jobEvent.ToWireName(), jobUuid, applied.State.ToWireName(), applied.Revision);
         return applied;
     }
 
-    private static void Insert(SqliteConnection connection, StoredDocument document)
+    private static void Insert(EmbeddedSession connection, StoredDocument document)
     {
         var history = document.Array("history");
         var guard = JobDocuments.GuardState(document);
         var created = StoredValues.ToTime(document["updated"]).UtcTicks;
         // The document column keeps the created document's field order; the history lives in its own rows.
         document["history"] = new List<object?>();
-        var id = Scalar(connection,
+        var id = connection.Scalar(
             "INSERT INTO jobs (uuid, pipeline_uuid, archive_path, child_of, state, last_event, updated, modified, visible, revision, salt, recent_salts, " +
             "callback_salt, owner, project, tenant, history_count, document) VALUES ($uuid, $pipeline, $archive, $child_of, $state, $event, $date, $date, 1, 0, " +
             "$salt, $salts, $callback, $owner, $project, $tenant, $count, $document) RETURNING id",
@@ -303,22 +307,22 @@ public sealed class EmbeddedJobStore : IPipelineJobStore, ICancellableJobStore, 
             ("$document", EmbeddedDocuments.ToJson(document)));
         for (var seq = 0; seq < history.Count; seq++)
         {
-            Execute(connection, "INSERT INTO job_history (job_id, seq, entry) VALUES ($id, $seq, $entry)",
+            connection.Execute("INSERT INTO job_history (job_id, seq, entry) VALUES ($id, $seq, $entry)",
                 ("$id", id), ("$seq", seq), ("$entry", EmbeddedDocuments.ToJson(history[seq])));
         }
 
         document["history"] = history;
     }
 
-    private static void DeleteJob(SqliteConnection connection, long id)
+    private static void DeleteJob(EmbeddedSession connection, long id)
     {
-        Execute(connection, "DELETE FROM job_history WHERE job_id = $id", ("$id", id));
-        Execute(connection, "DELETE FROM jobs WHERE id = $id", ("$id", id));
+        connection.Execute("DELETE FROM job_history WHERE job_id = $id", ("$id", id));
+        connection.Execute("DELETE FROM jobs WHERE id = $id", ("$id", id));
     }
 
-    private static GuardRow? ReadGuard(SqliteConnection connection, string jobUuid)
+    private static GuardRow? ReadGuard(EmbeddedSession connection, string jobUuid)
     {
-        using var command = Command(connection, $"SELECT {JobColumns} FROM jobs WHERE uuid = $uuid", ("$uuid", jobUuid));
+        var command = connection.Command($"SELECT {JobColumns} FROM jobs WHERE uuid = $uuid", ("$uuid", jobUuid));
         using var reader = command.ExecuteReader();
         if (!reader.Read())
         {
@@ -330,9 +334,9 @@ public sealed class EmbeddedJobStore : IPipelineJobStore, ICancellableJobStore, 
         return new GuardRow(reader.GetInt64(0), guard, reader.GetInt64(7), reader.GetInt64(14));
     }
 
-    private static JobSnapshot? ReadJob(SqliteConnection connection, string jobUuid)
+    private static JobSnapshot? ReadJob(EmbeddedSession connection, string jobUuid)
     {
-        using var command = Command(connection, $"SELECT {JobColumns}, document FROM jobs WHERE uuid = $uuid", ("$uuid", jobUuid));
+        var command = connection.Command($"SELECT {JobColumns}, document FROM jobs WHERE uuid = $uuid", ("$uuid", jobUuid));
         long id;
         StoredDocument document;
         using (var reader = command.ExecuteReader())
@@ -367,9 +371,9 @@ public sealed class EmbeddedJobStore : IPipelineJobStore, ICancellableJobStore, 
         return document;
     }
 
-    private static JobSnapshot WithHistory(SqliteConnection connection, long id, StoredDocument document)
+    private static JobSnapshot WithHistory(EmbeddedSession connection, long id, StoredDocument document)
     {
-        using var command = Command(connection, "SELECT entry FROM job_history WHERE job_id = $id ORDER BY seq", ("$id", id));
+        var command = connection.Command("SELECT entry FROM job_history WHERE job_id = $id ORDER BY seq", ("$id", id));
         var history = new List<object?>();
         using (var reader = command.ExecuteReader())
         {
@@ -384,30 +388,6 @@ public sealed class EmbeddedJobStore : IPipelineJobStore, ICancellableJobStore, 
     }
 
     private static List<string> Texts(string json) => (EmbeddedDocuments.FromJson(json) as List<object?> ?? []).OfType<string>().ToList();
-
-    private static SqliteCommand Command(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        }
-
-        return command;
-    }
-
-    private static object? Scalar(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
-    {
-        using var command = Command(connection, sql, parameters);
-        return command.ExecuteScalar();
-    }
-
-    private static bool Execute(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
-    {
-        using var command = Command(connection, sql, parameters);
-        return command.ExecuteNonQuery() > 0;
-    }
 
     /// <summary>The row of a job as an event or a cancellation sees it.</summary>
     private sealed record GuardRow(long Id, JobGuardState Guard, long Revision, long HistoryCount);

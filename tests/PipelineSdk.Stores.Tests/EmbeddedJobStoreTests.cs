@@ -182,6 +182,44 @@ public sealed class EmbeddedJobStoreTests : JobStoreConformanceTests, IDisposabl
         Assert.Equal(JobState.Running, (await store.ApplyAsync(job.Uuid, JobEvent.Run, null, job.UpdateToken)).State);
     }
 
+    [Fact]
+    public async Task Bursts_and_lone_writes_in_turn_are_all_committed_once()
+    {
+        var store = await NewStoreAsync();
+        var job = await store.CreateAsync(NewJob());
+
+        // A burst queues for the writer thread; after a pause the thread has ended, a lone write runs on its caller,
+        // and the next burst starts a new thread.
+        var sent = 0;
+        for (var round = 0; round < 2; round++)
+        {
+            await Task.WhenAll(Enumerable.Range(sent, 20).Select(i => Task.Run(() =>
+                store.ApplyAsync(job.Uuid, JobEvent.Update, new JsonObject { ["i"] = i }, job.CallbackToken))));
+            await Task.Delay(TimeSpan.FromSeconds(0.5));
+            await store.ApplyAsync(job.Uuid, JobEvent.Update, new JsonObject { ["i"] = sent + 20 }, job.CallbackToken);
+            sent += 21;
+        }
+
+        var stored = await OpenStore(Options(TokenPolicy.Enforce)).GetAsync(job.Uuid);
+        Assert.Equal(sent, stored.Revision);
+        Assert.Equal(Enumerable.Range(0, sent), stored.History.Skip(1).Select(e => e.Data!["i"]!.GetValue<int>()).Order());
+    }
+
+    [Fact]
+    public async Task A_disposed_store_refuses_writes_and_keeps_what_it_acknowledged()
+    {
+        var store = await NewStoreAsync();
+        var job = await store.CreateAsync(NewJob());
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(i => store.ApplyAsync(job.Uuid, JobEvent.Update, new JsonObject { ["i"] = i }, job.CallbackToken)));
+
+        ((IDisposable)store).Dispose();
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => store.ApplyAsync(job.Uuid, JobEvent.Update, null, job.CallbackToken));
+        var stored = await OpenStore(Options(TokenPolicy.Enforce)).GetAsync(job.Uuid);
+        Assert.Equal(20, stored.Revision);
+        Assert.Equal(Enumerable.Range(0, 20), stored.History.Skip(1).Select(e => e.Data!["i"]!.GetValue<int>()).Order());
+    }
+
     /// <summary>Closes the stores and deletes the temporary folder.</summary>
     public void Dispose()
     {
