@@ -16,10 +16,12 @@ internal static class ConsumerProject
     /// <summary>A console project referencing another project (and PipelineSdk only through it).</summary>
     public static string ReferencingProject(string path) => With($"""<ProjectReference Include="{path}" />""");
 
-    private static string WithPackages(params string[] ids) =>
+    /// <summary>A console project referencing the packed packages of these ids.</summary>
+    public static string WithPackages(params string[] ids) =>
         With(string.Join("\n    ", ids.Select(id => $"""<PackageReference Include="{id}" Version="$(PipelineSdkVersion)" />""")));
 
-    private static string With(string reference) => $"""
+    /// <summary>The console project with the given items (references, AdditionalFiles) in its one ItemGroup.</summary>
+    public static string With(string reference) => $"""
         <Project Sdk="Microsoft.NET.Sdk">
           <PropertyGroup>
             <OutputType>Exe</OutputType>

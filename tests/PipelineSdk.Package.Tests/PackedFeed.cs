@@ -1,7 +1,7 @@
 namespace PipelineSdk.Package.Tests;
 
 /// <summary>
-/// Packs PipelineSdk once per test run (from the runtime this run was built with) into a temporary folder feed, and
+/// Packs the packages once per test run (from the build of this run) into a temporary folder feed, and
 /// lays out a workspace next to it the way a user's machine is: a NuGet.config naming the feed, and a packages folder
 /// of its own so no copy of the package from an earlier run (or from samples/run.sh) is ever used.
 /// </summary>
@@ -15,6 +15,10 @@ public sealed class PackedFeed : IDisposable
             "pack", Repository.PathOf("runtime", "PipelineSdk.Packages.slnf"),
             "-c", Repository.Configuration, "--no-build", "-o", Feed);
         Assert.True(Pack.ExitCode == 0, Pack.ToString());
+        var packTool = DotnetProcess.Run(Repository.Root, null,
+            "pack", Repository.PathOf("runtime", "PipelineSdk.Cli", "PipelineSdk.Cli.csproj"),
+            "-c", Repository.Configuration, "--no-build", "-o", Feed);
+        Assert.True(packTool.ExitCode == 0, packTool.ToString());
         PackageFile = Assert.Single(Directory.GetFiles(Feed, "PipelineSdk.*.nupkg"), file => char.IsAsciiDigit(Path.GetFileName(file)["PipelineSdk.".Length]));
         Version = Path.GetFileNameWithoutExtension(PackageFile)["PipelineSdk.".Length..];
 
@@ -40,11 +44,18 @@ public sealed class PackedFeed : IDisposable
     /// <summary>The temporary folder holding the feed, the packages folder and the projects.</summary>
     public string Workspace { get; }
 
-    /// <summary>The folder feed holding the packed PipelineSdk.</summary>
+    /// <summary>The folder feed holding the five packed packages.</summary>
     public string Feed { get; }
 
-    /// <summary>The packed .nupkg.</summary>
+    /// <summary>The packed core package, PipelineSdk.</summary>
     public string PackageFile { get; }
+
+    /// <summary>Every package the repository packs: the four libraries and the <c>pipelinejobs</c> tool.</summary>
+    public static IReadOnlyList<string> PackageIds { get; } =
+        ["PipelineSdk", "PipelineSdk.Stores.Mongo", "PipelineSdk.Stores.Embedded", "PipelineSdk.Endpoint", "PipelineSdk.Cli"];
+
+    /// <summary>The packed .nupkg of one package id in the feed.</summary>
+    public string PackageOf(string id) => Path.Combine(Feed, $"{id}.{Version}.nupkg");
 
     /// <summary>The packed version (the repository's).</summary>
     public string Version { get; }

@@ -1,4 +1,5 @@
 using System;
+using System.Reflection;
 using Microsoft.CodeAnalysis;
 
 namespace PipelineSdk.Generator.Diagnostics;
@@ -10,7 +11,11 @@ namespace PipelineSdk.Generator.Diagnostics;
 internal static class DiagnosticDescriptors
 {
     private const string Category = "PipelineSdk";
-    private const string HelpBase = "https://github.com/pipelinesdk/pipelinesdk#diagnostics-";
+
+    // The README's diagnostics table at the repository's address (the PipelineSdkRepositoryUrl build property,
+    // stamped into this assembly); without an address the diagnostics carry no help link. Declared before the
+    // descriptors: static fields initialise in order.
+    private static readonly string? HelpLink = RepositoryUrl() is { } url ? url.TrimEnd('/') + "#diagnostics" : null;
 
     public static readonly DiagnosticDescriptor NoInputs = Create(
         "PSDK1001", "No PipelineSdk inputs found",
@@ -129,5 +134,18 @@ internal static class DiagnosticDescriptors
     }
 
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, string description) =>
-        new(id, title, message, Category, severity, isEnabledByDefault: true, description, HelpBase + id.ToLowerInvariant());
+        new(id, title, message, Category, severity, isEnabledByDefault: true, description, HelpLink);
+
+    private static string? RepositoryUrl()
+    {
+        foreach (var attribute in typeof(DiagnosticDescriptors).Assembly.GetCustomAttributes(typeof(AssemblyMetadataAttribute), inherit: false))
+        {
+            if (attribute is AssemblyMetadataAttribute { Key: "PipelineSdkRepositoryUrl", Value: { Length: > 0 } url })
+            {
+                return url;
+            }
+        }
+
+        return null;
+    }
 }

@@ -1,7 +1,7 @@
 namespace PipelineSdk.Configuration;
 
 /// <summary>Finds the config files to merge, in the original's order.</summary>
-public static class ConfigFileSearch
+internal static class ConfigFileSearch
 {
     /// <summary>
     /// The existing <c>config.yml</c> files of <see cref="ReactorConfigurationOptions.SearchDirectories"/> in order

@@ -5,7 +5,7 @@ namespace PipelineSdk.Python;
 /// <see cref="StringComparer.Ordinal"/> (UTF-16 code units) only when a character above U+FFFF meets one in
 /// U+E000..U+FFFF. A surrogate that is not part of a pair counts as its own code point, as in Python.
 /// </summary>
-public sealed class CodePointComparer : IComparer<string?>
+internal sealed class CodePointComparer : IComparer<string?>
 {
     private CodePointComparer()
     {

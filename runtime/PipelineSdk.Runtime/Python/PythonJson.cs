@@ -25,7 +25,7 @@ namespace PipelineSdk.Python;
 /// doubles) for Python to compute the same text from the stored document.
 /// </para>
 /// </remarks>
-public static class PythonJson
+internal static class PythonJson
 {
     /// <summary>The canonical text of a node; <c>null</c> gives <c>null</c>.</summary>
     /// <exception cref="PipelineJobValidationException">A string or key of parsed JSON text holds a lone surrogate escape.</exception>

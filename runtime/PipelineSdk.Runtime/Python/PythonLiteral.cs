@@ -10,7 +10,7 @@ namespace PipelineSdk.Python;
 /// Python escapes (also Python 2's <c>u'…'</c> unicode strings), ints, floats, <c>True</c>, <c>False</c> and
 /// <c>None</c>. Nothing is ever evaluated.
 /// </summary>
-public static class PythonLiteral
+internal static class PythonLiteral
 {
     /// <summary>How deeply containers may nest before the text is rejected.</summary>
     public const int MaxDepth = 256;

@@ -4,7 +4,7 @@ namespace PipelineSdk.Python;
 /// Text is not a Python literal of the supported subset. The message names the position (0-based character
 /// offset, plus 1-based line and column) and what was expected there; it never repeats the text itself.
 /// </summary>
-public sealed class PythonLiteralException : FormatException
+internal sealed class PythonLiteralException : FormatException
 {
     /// <summary>Creates the exception for a problem at <paramref name="position"/> of <paramref name="text"/>.</summary>
     public PythonLiteralException(string problem, string text, int position)

@@ -12,7 +12,7 @@ namespace PipelineSdk.Python;
 /// Zs (except the ASCII space) are escaped. .NET's Unicode tables decide the category, so a code point assigned in a
 /// newer Unicode version than the Python interpreter knows may be escaped on one side only.
 /// </remarks>
-public static class PythonRepr
+internal static class PythonRepr
 {
     /// <summary>
     /// <c>repr(s)</c>: single quotes unless the text contains <c>'</c> and no <c>"</c>; <c>\\</c>, <c>\n</c>,

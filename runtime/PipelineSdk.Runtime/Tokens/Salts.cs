@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 namespace PipelineSdk.Tokens;
 
 /// <summary>New per-job salts, made as the original's <c>generate_salt()</c> makes them.</summary>
-public static class Salts
+internal static class Salts
 {
     /// <summary>The original's default <c>CATALOG_SALT_LENGTH</c> in bytes.</summary>
     public const int ByteLength = 16;

@@ -4,7 +4,7 @@ using System.Text;
 namespace PipelineSdk.Tokens;
 
 /// <summary>Constant-time comparison of token texts, so a comparison does not reveal how much of a guess was right.</summary>
-public static class TokenComparer
+internal static class TokenComparer
 {
     /// <summary>True when both texts are equal; runs in time that depends only on the lengths.</summary>
     public static bool FixedTimeEquals(string? a, string? b)
