@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
 using System.Text.Json.Nodes;
@@ -101,7 +102,7 @@ public sealed partial class PackageMetadataTests(PackedFeed packed)
             using var pe = new PEReader(new MemoryStream(package.ReadBytes(assembly)));
             var debugDirectory = pe.ReadDebugDirectory();
             var codeView = pe.ReadCodeViewDebugDirectoryData(Assert.Single(debugDirectory, entry => entry.Type == DebugDirectoryEntryType.CodeView));
-            using var pdb = pe.ReadEmbeddedPortablePdbDebugDirectoryData(Assert.Single(debugDirectory, entry => entry.Type == DebugDirectoryEntryType.EmbeddedPortablePdb));
+            using var pdb = ReadPdb(id, assembly, pe, debugDirectory);
             var reader = pdb.GetMetadataReader();
             var documents = reader.Documents.Select(handle => reader.GetString(reader.GetDocument(handle).Name)).ToList();
 
@@ -109,6 +110,42 @@ public sealed partial class PackageMetadataTests(PackedFeed packed)
             Assert.NotEmpty(documents);
             Assert.All(documents, document => Assert.True(document.StartsWith("/_/", StringComparison.Ordinal), $"{assembly}: {document}"));
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(Ids))]
+    public void Library_assemblies_carry_no_pdb_and_their_symbols_are_in_the_symbol_package(string id)
+    {
+        var lib = new PackageArchive(packed.PackageOf(id)).Entries().Where(name => name.StartsWith("lib/", StringComparison.Ordinal)).ToList();
+        var symbols = Path.ChangeExtension(packed.PackageOf(id), ".snupkg");
+        if (id == "PipelineSdk.Cli")
+        {
+            Assert.False(File.Exists(symbols));
+            return;
+        }
+
+        var assembly = Assert.Single(lib, name => name.EndsWith(".dll", StringComparison.Ordinal));
+        using var pe = new PEReader(new MemoryStream(new PackageArchive(packed.PackageOf(id)).ReadBytes(assembly)));
+        Assert.DoesNotContain(pe.ReadDebugDirectory(), entry => entry.Type == DebugDirectoryEntryType.EmbeddedPortablePdb);
+        Assert.DoesNotContain(lib, name => name.EndsWith(".pdb", StringComparison.Ordinal));
+        Assert.Contains(Path.ChangeExtension(assembly, ".pdb"), new PackageArchive(symbols).Entries());
+    }
+
+    /// <summary>
+    /// The PDB of a packed assembly: embedded (the tool), beside it (the libraries inside the tool package), or in the
+    /// symbol package (the libraries' own packages).
+    /// </summary>
+    private MetadataReaderProvider ReadPdb(string id, string assembly, PEReader pe, IEnumerable<DebugDirectoryEntry> debugDirectory)
+    {
+        if (debugDirectory.FirstOrDefault(entry => entry.Type == DebugDirectoryEntryType.EmbeddedPortablePdb) is { DataSize: > 0 } embedded)
+        {
+            return pe.ReadEmbeddedPortablePdbDebugDirectoryData(embedded);
+        }
+
+        var pdb = Path.ChangeExtension(assembly, ".pdb");
+        var package = new PackageArchive(packed.PackageOf(id));
+        var holder = package.Entries().Contains(pdb) ? package : new PackageArchive(Path.ChangeExtension(packed.PackageOf(id), ".snupkg"));
+        return MetadataReaderProvider.FromPortablePdbImage(ImmutableArray.Create(holder.ReadBytes(pdb)));
     }
 
     [Fact]
