@@ -1,5 +1,3 @@
-using System.IO.Compression;
-
 namespace PipelineSdk.Package.Tests.Architecture;
 
 /// <summary>
@@ -40,15 +38,11 @@ public sealed class LayeringTests(PackedFeed packed)
     private NamespaceGraph Graph()
     {
         var graph = new NamespaceGraph();
-        foreach (var package in Directory.GetFiles(packed.Feed, "PipelineSdk*.nupkg"))
+        foreach (var package in PackedFeed.PackageIds.Select(id => new PackageArchive(packed.PackageOf(id))))
         {
-            using var zip = ZipFile.OpenRead(package);
-            foreach (var entry in zip.Entries.Where(entry => entry.FullName.StartsWith("lib/", StringComparison.Ordinal) && entry.Name.EndsWith(".dll", StringComparison.Ordinal)))
+            foreach (var assembly in package.Entries().Where(name => name.StartsWith("lib/", StringComparison.Ordinal) && name.EndsWith(".dll", StringComparison.Ordinal)))
             {
-                using var stream = entry.Open();
-                using var copy = new MemoryStream();
-                stream.CopyTo(copy);
-                graph.Add(copy.ToArray(), name => name == "PipelineSdk" || name.StartsWith("PipelineSdk.", StringComparison.Ordinal));
+                graph.Add(package.ReadBytes(assembly), name => name == "PipelineSdk" || name.StartsWith("PipelineSdk.", StringComparison.Ordinal));
             }
         }
 
