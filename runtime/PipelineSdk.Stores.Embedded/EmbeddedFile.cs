@@ -40,6 +40,7 @@ internal sealed class EmbeddedFile : IDisposable
     private readonly SemaphoreSlim _gate;
     private readonly string _connectionString;
     private readonly string _pragmas;
+    private readonly EmbeddedCheckpointer _checkpointer;
     /// <summary>The writing connection, used only by the writer of the moment (the writer thread or a lone caller).</summary>
     private EmbeddedSession? _writer;
     private bool _writerRunning;
@@ -69,7 +70,9 @@ internal sealed class EmbeddedFile : IDisposable
             Pooling = false,
         }.ToString();
         var synchronous = options.Durability == EmbeddedDurability.Full ? "FULL" : "NORMAL";
-        _pragmas = $"PRAGMA busy_timeout = {(long)timeout.TotalMilliseconds}; PRAGMA synchronous = {synchronous};";
+        // Checkpoints run on the checkpointer's thread, not inside a writer's commit.
+        _pragmas = $"PRAGMA busy_timeout = {(long)timeout.TotalMilliseconds}; PRAGMA synchronous = {synchronous}; PRAGMA wal_autocheckpoint = 0;";
+        _checkpointer = new EmbeddedCheckpointer(() => new EmbeddedSession(_connectionString, _pragmas));
     }
 
     /// <summary>The file's full path.</summary>
@@ -169,6 +172,7 @@ internal sealed class EmbeddedFile : IDisposable
     {
         _disposed = true;
         _pending.CompleteAdding();
+        _checkpointer.Dispose();
         while (_readers.TryTake(out var session))
         {
             session.Dispose();
@@ -349,6 +353,11 @@ internal sealed class EmbeddedFile : IDisposable
         {
             Prepare(create: true);
             var session = _writer ??= new EmbeddedSession(_connectionString, _pragmas);
+            if (_checkpointer.RewindDue)
+            {
+                _checkpointer.RewindOn(session);
+            }
+
             session.Execute("BEGIN IMMEDIATE");
             foreach (var write in batch)
             {
@@ -367,6 +376,7 @@ internal sealed class EmbeddedFile : IDisposable
             }
 
             session.Execute("COMMIT");
+            _checkpointer.Committed();
         }
         catch (Exception ex)
         {

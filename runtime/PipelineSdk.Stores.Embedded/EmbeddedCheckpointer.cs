@@ -1,0 +1,131 @@
+using Microsoft.Data.Sqlite;
+
+namespace PipelineSdk.Stores.Embedded;
+
+/// <summary>
+/// Copies the write-ahead log back into the database file on a thread of its own, so that writers never do it.
+/// </summary>
+/// <remarks>
+/// Left to itself, SQLite checkpoints inside the commit that crosses 1,000 log pages: that commit (and every caller
+/// queued behind it) then waits for the log to be flushed to disk and copied, which made the slowest events of a busy
+/// store tens of times slower than the rest. Here the store's connections turn that off and this checkpointer runs
+/// passive checkpoints (which wait for nobody) while writes keep coming, a short pause apart. A passive checkpoint
+/// cannot rewind the log while writers keep appending, so once the log is long the writer is asked to run one
+/// checkpoint itself between two batches: by then almost everything is copied, and the next write starts the log
+/// from its beginning again. Durability is unchanged: the log is flushed to disk by each checkpoint as before, and
+/// what a commit survives depends on the durability setting alone.
+/// </remarks>
+internal sealed class EmbeddedCheckpointer : IDisposable
+{
+    /// <summary>
+    /// How long the log may grow, in pages, before the writer is asked to rewind it: 128 MB of 4 KB pages. Each rewind
+    /// holds up the writes queued at that moment for a few milliseconds, so under sustained load it should be rare.
+    /// </summary>
+    public const long DefaultRewindPages = 32_768;
+
+    /// <summary>The pause between two checkpoints while writes come, so each copies many writes' pages at once.</summary>
+    private static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(50);
+
+    private readonly Func<EmbeddedSession> _open;
+    private readonly long _rewindPages;
+    private readonly ManualResetEventSlim _wake = new();
+    private readonly Lock _lock = new();
+    private Thread? _thread;
+    private bool _written;
+    private bool _disposed;
+    private volatile bool _rewindDue;
+
+    /// <summary>Remembers how to open its own connection; no thread runs until a write is committed.</summary>
+    public EmbeddedCheckpointer(Func<EmbeddedSession> open, long rewindPages = DefaultRewindPages)
+    {
+        _open = open;
+        _rewindPages = rewindPages;
+    }
+
+    /// <summary>Whether the writer should run a checkpoint itself before its next batch, to let the log start over.</summary>
+    public bool RewindDue => _rewindDue;
+
+    /// <summary>Called after each commit: starts the checkpoint thread unless it runs.</summary>
+    public void Committed()
+    {
+        lock (_lock)
+        {
+            _written = true;
+            if (_thread is null && !_disposed)
+            {
+                _thread = new Thread(Run) { IsBackground = true, Name = "PipelineSdk SQLite checkpoint" };
+                _thread.Start();
+            }
+        }
+    }
+
+    /// <summary>Runs a checkpoint on the writer's connection, between two of its transactions.</summary>
+    public void RewindOn(EmbeddedSession writer)
+    {
+        _rewindDue = false;
+        try
+        {
+            writer.Execute("PRAGMA wal_checkpoint(PASSIVE)");
+        }
+        catch (SqliteException)
+        {
+            // As on the checkpoint thread: the pages stay in the log, and the batch that follows is not held up.
+        }
+    }
+
+    /// <summary>Stops the thread, waiting for a checkpoint under way to finish.</summary>
+    public void Dispose()
+    {
+        Thread? running;
+        lock (_lock)
+        {
+            _disposed = true;
+            running = _thread;
+        }
+
+        _wake.Set();
+        running?.Join();
+    }
+
+    private void Run()
+    {
+        EmbeddedSession? session = null;
+        try
+        {
+            while (true)
+            {
+                _wake.Wait(Pause);
+                lock (_lock)
+                {
+                    // A commit after this finds no thread and starts a new one.
+                    if (_disposed || !_written)
+                    {
+                        _thread = null;
+                        return;
+                    }
+
+                    _written = false;
+                }
+
+                try
+                {
+                    session ??= _open();
+                    // One row: busy (another checkpoint was running), pages in the log, pages copied.
+                    using var reader = session.Command("PRAGMA wal_checkpoint(PASSIVE)").ExecuteReader();
+                    _rewindDue = reader.Read() && reader.GetInt64(1) > _rewindPages;
+                }
+                catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
+                {
+                    // Nothing is lost when a checkpoint fails: the pages stay in the log for the next one (or for
+                    // SQLite when the last connection closes). A failure that matters reaches the writers themselves.
+                    session?.Dispose();
+                    session = null;
+                }
+            }
+        }
+        finally
+        {
+            session?.Dispose();
+        }
+    }
+}
