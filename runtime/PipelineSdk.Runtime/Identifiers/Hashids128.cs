@@ -18,14 +18,15 @@ public static class Hashids128
     private const string DefaultAlphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ1234567890";
     private const string SeparatorCandidates = "cfhistuCFHISTU";
 
+    private static DerivedSalt? _lastSalt;
+
     /// <summary>The hashid of <paramref name="value"/>: a lottery character, then its digits in a salted alphabet.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is negative (Python returns an empty string).</exception>
     public static string Encode(BigInteger value, string salt = DefaultSalt)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(value);
         ArgumentNullException.ThrowIfNull(salt);
-        var saltCodePoints = CodePoints.Of(salt);
-        var alphabet = DeriveAlphabets(saltCodePoints).Alphabet;
+        var (saltCodePoints, alphabet) = SaltedAlphabet(salt);
 
         var lottery = alphabet[(int)(value % 100 % alphabet.Length)];
         alphabet = Reorder(alphabet, LotterySalt(lottery, saltCodePoints, alphabet));
@@ -61,8 +62,7 @@ public static class Hashids128
     {
         ArgumentNullException.ThrowIfNull(hashid);
         ArgumentNullException.ThrowIfNull(salt);
-        var saltCodePoints = CodePoints.Of(salt);
-        var alphabet = DeriveAlphabets(saltCodePoints).Alphabet;
+        var (saltCodePoints, alphabet) = SaltedAlphabet(salt);
         if (hashid.Length < 2 || alphabet.IndexOf(hashid[0]) < 0)
         {
             throw Invalid();
@@ -85,6 +85,23 @@ public static class Hashids128
         return Encode(value, salt) == hashid ? value : throw Invalid();
 
         PipelineJobValidationException Invalid() => new($"'{hashid}' is not a hashid of a single number under the given salt.");
+    }
+
+    /// <summary>
+    /// The salt's code points and working alphabet. The last salt's are kept: callers use one salt over and over (the
+    /// endpoint encodes an execution id per request), and deriving the alphabet costs more than encoding with it.
+    /// </summary>
+    private static (int[] CodePoints, string Alphabet) SaltedAlphabet(string salt)
+    {
+        if (_lastSalt is { } last && string.Equals(last.Salt, salt, StringComparison.Ordinal))
+        {
+            return (last.CodePoints, last.Alphabet);
+        }
+
+        var codePoints = CodePoints.Of(salt);
+        var derived = new DerivedSalt(salt, codePoints, DeriveAlphabets(codePoints).Alphabet);
+        _lastSalt = derived;
+        return (derived.CodePoints, derived.Alphabet);
     }
 
     /// <summary>
@@ -137,4 +154,7 @@ public static class Hashids128
 
         return new string(chars);
     }
+
+    /// <summary>A salt with what is derived from it; replaced whole, so readers on other threads see one consistent set.</summary>
+    private sealed record DerivedSalt(string Salt, int[] CodePoints, string Alphabet);
 }
