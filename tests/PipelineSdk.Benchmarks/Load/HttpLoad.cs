@@ -11,40 +11,59 @@ namespace PipelineSdk.Benchmarks.Load;
 /// <param name="P99">99th percentile latency, ms.</param>
 public sealed record LoadResult(long Requests, long Failures, double Seconds, double P50, double P99)
 {
-    /// <summary>Answered requests per second.</summary>
+    /// <summary>Requests per second over the measured window.</summary>
     public double PerSecond => Requests / Seconds;
+
+    /// <summary>The result of measured windows taken together: their latencies pooled, their times added.</summary>
+    public static LoadResult Of(IReadOnlyCollection<LoadSlice> slices)
+    {
+        var all = slices.SelectMany(s => s.Latencies).Order().ToArray();
+        return new LoadResult(all.Length, slices.Sum(s => s.Failures), slices.Sum(s => s.Seconds), Percentile(all, 0.50), Percentile(all, 0.99));
+    }
+
+    /// <summary>The <paramref name="p"/> quantile of sorted values (nearest rank).</summary>
+    public static double Percentile(double[] sorted, double p) =>
+        sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 }
 
+/// <summary>One measured window: the latency of every request answered inside it (ms), and the answers other than 200.</summary>
+public sealed record LoadSlice(List<double> Latencies, long Failures, double Seconds);
+
 /// <summary>
-/// A closed-loop HTTP load on loopback: <c>connections</c> clients, each with its own kept-alive connection, send one
-/// POST after another. The first <c>warmup</c> is not measured (JIT, connection set-up, pools).
+/// A closed-loop HTTP load on one URL: a fixed number of connections, each sending its next POST as soon as the
+/// previous answer is read. The connections stay open between runs, so runs on two URLs can take turns.
 /// </summary>
-public static class HttpLoad
+public sealed class HttpLoad(Uri url, Func<long, byte[]> body, int connections) : IDisposable
 {
-    /// <summary>Runs the load against <paramref name="url"/>; <paramref name="body"/> gives the body of the n-th request.</summary>
-    public static async Task<LoadResult> RunAsync(Uri url, Func<long, byte[]> body, int connections, TimeSpan warmup, TimeSpan measured)
+    private readonly HttpClient _http = new(new SocketsHttpHandler
     {
-        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = Timeout.InfiniteTimeSpan, UseProxy = false };
-        using var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(60) };
-        long sequence = -1;
+        MaxConnectionsPerServer = connections,
+        PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+        UseProxy = false,
+    })
+    { Timeout = TimeSpan.FromSeconds(60) };
+
+    private long _sequence = -1;
+
+    /// <summary>Sends for <paramref name="warmup"/> plus <paramref name="measured"/>; only requests sent and answered inside the second window count.</summary>
+    public async Task<LoadSlice> RunAsync(TimeSpan warmup, TimeSpan measured)
+    {
         long failures = 0;
         var clock = Stopwatch.StartNew();
-        var start = warmup;
         var end = warmup + measured;
         var latencies = new List<double>[connections];
-
         await Task.WhenAll(Enumerable.Range(0, connections).Select(client => Task.Run(async () =>
         {
             var mine = latencies[client] = new List<double>(4096);
             while (clock.Elapsed < end)
             {
-                using var content = new ByteArrayContent(body(Interlocked.Increment(ref sequence)));
+                using var content = new ByteArrayContent(body(Interlocked.Increment(ref _sequence)));
                 content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                 var sent = clock.Elapsed;
-                using var response = await http.PostAsync(url, content).ConfigureAwait(false);
+                using var response = await _http.PostAsync(url, content).ConfigureAwait(false);
                 _ = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
                 var answered = clock.Elapsed;
-                if (sent < start || answered > end)
+                if (sent < warmup || answered > end)
                 {
                     continue;
                 }
@@ -57,11 +76,9 @@ public static class HttpLoad
             }
         })));
 
-        var all = latencies.SelectMany(l => l).Order().ToArray();
-        return new LoadResult(all.Length, failures, measured.TotalSeconds, Percentile(all, 0.50), Percentile(all, 0.99));
+        return new LoadSlice([.. latencies.SelectMany(l => l)], failures, measured.TotalSeconds);
     }
 
-    /// <summary>The value below which a fraction <paramref name="p"/> of the sorted values lie (0 when empty).</summary>
-    public static double Percentile(double[] sorted, double p) =>
-        sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+    /// <summary>Closes the connections.</summary>
+    public void Dispose() => _http.Dispose();
 }
