@@ -125,7 +125,10 @@ public sealed class MongoJobStore : IPipelineJobStore, ICancellableJobStore, IAs
     /// <inheritdoc />
     public Task<AppliedJobEvent> ApplyWithTokenTextAsync(string jobUuid, JobEvent jobEvent, JsonObject? data, string? tokenText, CancellationToken cancellationToken = default) =>
         CallAsync(ApplyOperation(jobUuid, jobEvent), writes: true, () =>
-            ApplyAsync(JobStoreCore.JobKey(jobUuid), jobEvent, data, _core.Guard.ResolveText(jobUuid, jobEvent, tokenText), cancellationToken));
+        {
+            var key = JobStoreCore.JobKey(jobUuid);
+            return ApplyAsync(key, jobEvent, data, _core.Guard.ResolveText(key, jobEvent, tokenText), cancellationToken);
+        });
 
     /// <inheritdoc />
     public Task DeleteAsync(string jobUuid, AdminToken? adminToken, JobDeletion deletion, CancellationToken cancellationToken = default) =>

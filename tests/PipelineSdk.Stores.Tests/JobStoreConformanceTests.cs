@@ -251,6 +251,37 @@ public abstract class JobStoreConformanceTests
     }
 
     [Fact]
+    public async Task A_token_text_matched_before_is_checked_again_against_the_job_each_time()
+    {
+        var store = await NewStoreAsync();
+        var job = await store.CreateAsync(NewJob());
+        var callback = job.CallbackToken.Reveal();
+        var first = job.UpdateToken.Reveal();
+        job = await ApplyTextAndReadAsync(store, job.Uuid, JobEvent.Run, null, callback);
+        job = await ApplyTextAndReadAsync(store, job.Uuid, JobEvent.Update, null, callback);
+
+        // Matched once already, the callback token still opens client events only.
+        await Assert.ThrowsAsync<InvalidTokenException>(() => store.ApplyWithTokenTextAsync(job.Uuid, JobEvent.Index, null, callback));
+
+        // The first update token, matched once, is refused once sixteen events have passed it by.
+        job = await ApplyTextAndReadAsync(store, job.Uuid, JobEvent.Update, null, first);
+        for (var i = 0; i < 16; i++)
+        {
+            job = await ApplyTextAndReadAsync(store, job.Uuid, JobEvent.Update, null, job.UpdateToken.Reveal());
+        }
+
+        await Assert.ThrowsAsync<InvalidTokenException>(() => store.ApplyWithTokenTextAsync(job.Uuid, JobEvent.Update, null, first));
+
+        // A job deleted and created again has new salts: the old job's callback token, matched before, opens nothing.
+        await store.DeleteAsync(job.Uuid, Admins.Issue(), JobDeletion.Hard);
+        var again = await store.CreateAsync(NewJob());
+        Assert.Equal(job.Uuid, again.Uuid);
+        await Assert.ThrowsAsync<InvalidTokenException>(() => store.ApplyWithTokenTextAsync(again.Uuid, JobEvent.Run, null, callback));
+        await AssertUnchangedAsync(store, again);
+        Assert.Equal(JobState.Running, (await store.ApplyWithTokenTextAsync(again.Uuid, JobEvent.Run, null, again.CallbackToken.Reveal())).State);
+    }
+
+    [Fact]
     public async Task Admin_events_need_a_valid_admin_token_whatever_the_policy()
     {
         var store = await NewStoreAsync();

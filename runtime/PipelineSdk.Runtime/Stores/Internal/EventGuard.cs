@@ -11,6 +11,8 @@ namespace PipelineSdk.Stores.Internal;
 /// </summary>
 internal sealed class EventGuard(JobStoreOptions options, ILogger logger)
 {
+    private readonly MatchedTokens _matched = new();
+
     /// <summary>Checks an admin token for an operation (deletion), whatever the token policy.</summary>
     public void DemandAdmin(AdminToken? token, string operation)
     {
@@ -61,8 +63,13 @@ internal sealed class EventGuard(JobStoreOptions options, ILogger logger)
             return new(TokenConditionKind.Admin);
         }
 
-        return JobStateMachine.AccessOf(jobEvent) == EventAccess.Admin
-            ? throw new AdminTokenRequiredException(jobEvent.ToWireName())
+        if (JobStateMachine.AccessOf(jobEvent) == EventAccess.Admin)
+        {
+            throw new AdminTokenRequiredException(jobEvent.ToWireName());
+        }
+
+        return _matched.Recall(jobUuid, tokenText) is { } matched
+            ? Accept(jobUuid, jobEvent, matched)
             : new(TokenConditionKind.Lookup, tokenText);
     }
 
@@ -155,21 +162,31 @@ internal sealed class EventGuard(JobStoreOptions options, ILogger logger)
         if (job.CallbackSalt is { } callbackSalt
             && TokenComparer.FixedTimeEquals(UpdateTokens.DeriveCallback(callbackSalt, jobUuid, job.Admin).Reveal(), tokenText))
         {
-            return JobStateMachine.AccessOf(jobEvent) == EventAccess.Client
-                ? new(TokenConditionKind.CallbackSalt, callbackSalt)
-                : Refuse(jobUuid, jobEvent, "a callback token is valid for client events only");
+            return Matched(new(TokenConditionKind.CallbackSalt, callbackSalt));
         }
 
         foreach (var salt in job.AcceptedSalts)
         {
             if (TokenComparer.FixedTimeEquals(UpdateTokens.Derive(salt, jobUuid, job.Admin).Reveal(), tokenText))
             {
-                return new(TokenConditionKind.UpdateSalt, salt);
+                return Matched(new(TokenConditionKind.UpdateSalt, salt));
             }
         }
 
         return Refuse(jobUuid, jobEvent, "it is stale (older than the job's last 16 events) or belongs to another job");
+
+        TokenCondition Matched(TokenCondition condition)
+        {
+            _matched.Remember(jobUuid, tokenText, condition);
+            return Accept(jobUuid, jobEvent, condition);
+        }
     }
+
+    /// <summary>A token matched to a salt, for this event: a callback token opens client events only.</summary>
+    private TokenCondition Accept(string jobUuid, JobEvent jobEvent, TokenCondition matched) =>
+        matched.Kind == TokenConditionKind.CallbackSalt && JobStateMachine.AccessOf(jobEvent) != EventAccess.Client
+            ? Refuse(jobUuid, jobEvent, "a callback token is valid for client events only")
+            : matched;
 
     private bool IsValidAdmin(AdminToken? token) => token is not null && options.AdminTokens?.IsValid(token) == true;
 
