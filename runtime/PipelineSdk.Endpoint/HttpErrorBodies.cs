@@ -87,8 +87,6 @@ internal static class HttpErrorBodies
     private static Task WriteAsync(HttpContext http, EndpointError error)
     {
         var version = http.RequestServices.GetService<IOptions<PipelineJobEventsOptions>>()?.Value.Version ?? new PipelineJobEventsOptions().Version;
-        http.Response.StatusCode = error.StatusCode;
-        http.Response.ContentType = "application/json; charset=utf-8";
-        return http.Response.WriteAsync(EndpointResponses.Error(error, version).ToJsonString(), http.RequestAborted);
+        return JsonResponse.WriteAsync(http, error.StatusCode, EndpointResponses.Error(error, version));
     }
 }

@@ -43,8 +43,6 @@ public static class PipelineJobEventsEndpointExtensions
     // The status only: a failing check's description names database hosts, which an anonymous caller need not see.
     private static Task WriteHealthAsync(HttpContext http, HealthReport report)
     {
-        http.Response.ContentType = "application/json; charset=utf-8";
-        var status = report.Status.ToString().ToLowerInvariant();
-        return http.Response.WriteAsync(new JsonObject { ["status"] = status }.ToJsonString(), http.RequestAborted);
+        return JsonResponse.WriteAsync(http, http.Response.StatusCode, new JsonObject { ["status"] = report.Status.ToString().ToLowerInvariant() });
     }
 }

@@ -116,7 +116,7 @@ internal sealed class PipelineJobEventsHandler(
         {
             var outcome = await dispatcher.DispatchAsync(request, http.RequestAborted).ConfigureAwait(false);
             var executionId = outcome.ForwardExecutionId ?? MockAbacoIds.NewId(time);
-            await WriteJsonAsync(http, 200, EndpointResponses.Success(EndpointResponses.Describe(request, outcome), options.Version, executionId, outcome)).ConfigureAwait(false);
+            await JsonResponse.WriteAsync(http, 200, EndpointResponses.Success(EndpointResponses.Describe(request, outcome), options.Version, executionId, outcome)).ConfigureAwait(false);
             return (200, outcome.ForwardedTo is null ? "applied" : "forwarded");
         }
         catch (AbacoApiException e)
@@ -165,14 +165,7 @@ internal sealed class PipelineJobEventsHandler(
 
     private async Task<(int Status, string Outcome)> WriteErrorAsync(HttpContext http, EndpointError error)
     {
-        await WriteJsonAsync(http, error.StatusCode, EndpointResponses.Error(error, options.Version)).ConfigureAwait(false);
+        await JsonResponse.WriteAsync(http, error.StatusCode, EndpointResponses.Error(error, options.Version)).ConfigureAwait(false);
         return (error.StatusCode, error.TypeName);
-    }
-
-    private static Task WriteJsonAsync(HttpContext http, int status, JsonObject body)
-    {
-        http.Response.StatusCode = status;
-        http.Response.ContentType = "application/json; charset=utf-8";
-        return http.Response.WriteAsync(body.ToJsonString(), http.RequestAborted);
     }
 }

@@ -43,6 +43,26 @@ public sealed class EndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Answers_and_refusals_declare_their_length_instead_of_being_chunked()
+    {
+        var job = await TestJobs.CreateAsync(_store);
+
+        var applied = await _server.PostAsync(Q(("x-nonce", EndpointServer.Nonce), ("uuid", job.Uuid), ("event", "run"), ("token", job.CallbackToken.Reveal())));
+        var refused = await _server.PostAsync(Q(("x-nonce", EndpointServer.Nonce), ("uuid", job.Uuid), ("event", "run"), ("token", "0000000000000000")));
+
+        foreach (var response in new[] { applied, refused })
+        {
+            var bytes = await response.Content.ReadAsByteArrayAsync();
+            Assert.Equal(bytes.Length, response.Content.Headers.ContentLength);
+            Assert.NotEqual(true, response.Headers.TransferEncodingChunked);
+            Assert.Equal("application/json; charset=utf-8", response.Content.Headers.ContentType!.ToString());
+        }
+
+        Assert.Equal(HttpStatusCode.OK, applied.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+    }
+
+    [Fact]
     public async Task Name_parameter_and_the_current_update_token_work_too()
     {
         var job = await TestJobs.CreateAsync(_store);

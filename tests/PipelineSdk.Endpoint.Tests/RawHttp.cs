@@ -39,7 +39,8 @@ internal static class RawHttp
             // The server may reset a connection whose client stopped sending mid-body.
         }
 
-        var text = Encoding.UTF8.GetString(reader.ToArray());
+        var raw = reader.ToArray();
+        var text = Encoding.UTF8.GetString(raw);
         var headerEnd = text.IndexOf("\r\n\r\n", StringComparison.Ordinal);
         if (headerEnd < 0 && halfClose)
         {
@@ -53,6 +54,12 @@ internal static class RawHttp
         if (head.Contains("Transfer-Encoding: chunked", StringComparison.OrdinalIgnoreCase))
         {
             body = Unchunk(body);
+        }
+        else if (head.Split("\r\n").FirstOrDefault(h => h.StartsWith("Content-Length:", StringComparison.OrdinalIgnoreCase)) is { } length)
+        {
+            // The connection may carry more answers after this one (to bytes the server read as a next request).
+            // The head is ASCII, so its length in characters is its length in bytes.
+            body = Encoding.UTF8.GetString(raw, headerEnd + 4, int.Parse(length["Content-Length:".Length..].Trim(), System.Globalization.CultureInfo.InvariantCulture));
         }
 
         return (status, body);

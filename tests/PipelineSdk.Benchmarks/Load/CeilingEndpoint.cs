@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -23,10 +24,13 @@ public static class CeilingEndpoint
         {
             using var body = await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted);
             var uuid = body.RootElement.GetProperty("uuid").GetString();
-            http.Response.ContentType = "application/json";
-            await http.Response.WriteAsync(
+            // With its length declared, as the events endpoint answers: one write, not a chunked body.
+            var answer = Encoding.UTF8.GetBytes(
                 "{\"status\":\"success\",\"message\":\"ok\",\"version\":\"ceiling\",\"result\":{\"executionId\":\"x\",\"job\":{\"uuid\":\"" + uuid +
                 "\",\"state\":\"CREATED\",\"last_event\":\"update\"}}}");
+            http.Response.ContentType = "application/json";
+            http.Response.ContentLength = answer.Length;
+            await http.Response.Body.WriteAsync(answer, http.RequestAborted);
         });
         await app.StartAsync();
         return app;
