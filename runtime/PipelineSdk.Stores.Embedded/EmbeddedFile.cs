@@ -44,6 +44,8 @@ internal sealed class EmbeddedFile : IDisposable
     /// <summary>The writing connection, used only by the writer of the moment (the writer thread or a lone caller).</summary>
     private EmbeddedSession? _writer;
     private bool _writerRunning;
+    /// <summary>The writing connection's <c>PRAGMA data_version</c> at its last batch (-1: none yet on this connection).</summary>
+    private long _dataVersion = -1;
     private volatile bool _ready;
     private volatile bool _disposed;
 
@@ -77,6 +79,13 @@ internal sealed class EmbeddedFile : IDisposable
 
     /// <summary>The file's full path.</summary>
     public string Path { get; }
+
+    /// <summary>
+    /// Changes whenever what a write remembers from earlier writes of this instance may be stale: another connection
+    /// (another store, another process) has committed to the file, or the writing connection was reopened. Read by
+    /// writes, inside their transaction.
+    /// </summary>
+    public long WriterEpoch { get; private set; }
 
     /// <summary>
     /// Runs a read on an open connection (synchronously: SQLite reads of one row take microseconds); on a missing
@@ -319,6 +328,7 @@ internal sealed class EmbeddedFile : IDisposable
     {
         _writer?.Dispose();
         _writer = null;
+        _dataVersion = -1;
     }
 
     /// <summary>Runs a batch when no other instance on this file in this process is writing.</summary>
@@ -359,6 +369,14 @@ internal sealed class EmbeddedFile : IDisposable
             }
 
             session.Execute("BEGIN IMMEDIATE");
+            // data_version changes for this connection when another connection has committed since its last look.
+            var version = (long)session.Scalar("PRAGMA data_version")!;
+            if (version != _dataVersion)
+            {
+                _dataVersion = version;
+                WriterEpoch++;
+            }
+
             foreach (var write in batch)
             {
                 session.Execute("SAVEPOINT write");

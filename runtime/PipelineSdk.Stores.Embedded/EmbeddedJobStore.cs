@@ -24,6 +24,7 @@ public sealed class EmbeddedJobStore : IPipelineJobStore, ICancellableJobStore, 
 
     private readonly EmbeddedFile _file;
     private readonly JobStoreCore _core;
+    private readonly EmbeddedWrittenRows _written = new();
 
     /// <summary>
     /// Opens the store on its file. Nothing is read or created here: the first operation checks that an existing file
@@ -102,6 +103,7 @@ public sealed class EmbeddedJobStore : IPipelineJobStore, ICancellableJobStore, 
         await _file.WriteAsync($"delete job {jobUuid}", connection =>
         {
             var id = connection.Scalar("SELECT id FROM jobs WHERE uuid = $uuid", ("$uuid", jobUuid)) ?? throw new UnknownJobException(jobUuid);
+            _written.Forget(jobUuid);
             if (deletion == JobDeletion.Hard)
             {
                 DeleteJob(connection, (long)id);
@@ -130,6 +132,7 @@ public sealed class EmbeddedJobStore : IPipelineJobStore, ICancellableJobStore, 
             }
 
             DeleteJob(connection, row!.Id);
+            _written.Forget(jobUuid);
             return true;
         }, cancellationToken).ConfigureAwait(false);
         if (deleted)
@@ -281,18 +284,20 @@ public sealed class EmbeddedJobStore : IPipelineJobStore, ICancellableJobStore, 
         // The writer only checks and writes; the tokens and the returned entry are built after, off the one writer.
         var (state, revision, callbackSalt, admin) = await _file.WriteAsync($"apply '{jobEvent.ToWireName()}' to job {jobUuid}", connection =>
         {
-            var row = ReadGuard(connection, jobUuid);
+            var row = _written.Find(_file.WriterEpoch, jobUuid) ?? ReadGuard(connection, jobUuid);
             _core.Guard.Check(jobUuid, row?.Guard, plan, condition);
             var state = plan.Destination ?? row!.Guard.State;
-            var salts = row!.Guard.RecentSalts.Append(plan.NewSalt).TakeLast(JobDocuments.SaltWindow).Cast<object?>().ToList();
+            var salts = row!.Guard.RecentSalts.Append(plan.NewSalt).TakeLast(JobDocuments.SaltWindow).ToList();
             var date = plan.Date.Ticks;
             connection.Execute(
                 "UPDATE jobs SET state = $state, last_event = $event, updated = $date, modified = $date, revision = revision + 1, salt = $salt, " +
                 "recent_salts = $salts, history_count = history_count + 1 WHERE id = $id",
                 ("$state", state.ToWireName()), ("$event", jobEvent.ToWireName()), ("$date", date), ("$salt", plan.NewSalt),
-                ("$salts", EmbeddedDocuments.ToJson(salts)), ("$id", row.Id));
+                ("$salts", EmbeddedDocuments.ToJson(salts.Cast<object?>().ToList())), ("$id", row.Id));
             connection.Execute("INSERT INTO job_history (job_id, seq, entry) VALUES ($id, $seq, $entry)",
                 ("$id", row.Id), ("$seq", row.HistoryCount), ("$entry", entry));
+            _written.Remember(_file.WriterEpoch, jobUuid, new EmbeddedGuardRow(row.Id, row.Guard with { State = state, Salt = plan.NewSalt, RecentSalts = salts },
+                row.Revision + 1, row.HistoryCount + 1));
             return (state, row.Revision + 1, row.Guard.CallbackSalt!, row.Guard.Admin);
         }, cancellationToken).ConfigureAwait(false);
         var applied = JobDocuments.Applied(jobUuid, state, revision, plan.NewSalt, callbackSalt, admin, plan);
@@ -331,7 +336,7 @@ public sealed class EmbeddedJobStore : IPipelineJobStore, ICancellableJobStore, 
         connection.Execute("DELETE FROM jobs WHERE id = $id", ("$id", id));
     }
 
-    private static GuardRow? ReadGuard(EmbeddedSession connection, string jobUuid)
+    private static EmbeddedGuardRow? ReadGuard(EmbeddedSession connection, string jobUuid)
     {
         var command = connection.Command($"SELECT {JobColumns} FROM jobs WHERE uuid = $uuid", ("$uuid", jobUuid));
         using var reader = command.ExecuteReader();
@@ -342,7 +347,7 @@ public sealed class EmbeddedJobStore : IPipelineJobStore, ICancellableJobStore, 
 
         var guard = new JobGuardState(JobStates.Parse(reader.GetString(2)), reader.GetString(8), Texts(reader.GetString(9)), reader.GetString(10),
             new JobAdmin(reader.GetString(11), reader.GetString(12), reader.GetString(13)), Visible: reader.GetInt64(6) != 0);
-        return new GuardRow(reader.GetInt64(0), guard, reader.GetInt64(7), reader.GetInt64(14));
+        return new EmbeddedGuardRow(reader.GetInt64(0), guard, reader.GetInt64(7), reader.GetInt64(14));
     }
 
     private static JobSnapshot? ReadJob(EmbeddedSession connection, string jobUuid)
@@ -400,6 +405,4 @@ public sealed class EmbeddedJobStore : IPipelineJobStore, ICancellableJobStore, 
 
     private static List<string> Texts(string json) => (EmbeddedDocuments.FromJson(json) as List<object?> ?? []).OfType<string>().ToList();
 
-    /// <summary>The row of a job as an event or a cancellation sees it.</summary>
-    private sealed record GuardRow(long Id, JobGuardState Guard, long Revision, long HistoryCount);
 }
