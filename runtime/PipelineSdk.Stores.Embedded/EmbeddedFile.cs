@@ -394,7 +394,6 @@ internal sealed class EmbeddedFile : IDisposable
             }
 
             session.Execute("COMMIT");
-            _checkpointer.Committed();
         }
         catch (Exception ex)
         {
@@ -409,6 +408,7 @@ internal sealed class EmbeddedFile : IDisposable
             return;
         }
 
+        _checkpointer.Committed();
         foreach (var (write, result, error) in outcomes)
         {
             if (error is null)
