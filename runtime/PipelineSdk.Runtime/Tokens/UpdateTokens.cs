@@ -48,7 +48,9 @@ public static class UpdateTokens
         ArgumentNullException.ThrowIfNull(salt);
         ArgumentOutOfRangeException.ThrowIfLessThan(length, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(length, 64);
-        var digest = SHA256.HashData(Encoding.UTF8.GetBytes(salt + ":" + TokenFields(jobUuid, admin)));
+        ArgumentNullException.ThrowIfNull(jobUuid);
+        ArgumentNullException.ThrowIfNull(admin);
+        var digest = SHA256.HashData(Encoding.UTF8.GetBytes(salt + ":" + TokenFieldsMemo.For(jobUuid, admin)));
         return Convert.ToHexStringLower(digest)[..length];
     }
 }
