@@ -404,5 +404,4 @@ public sealed class EmbeddedJobStore : IPipelineJobStore, ICancellableJobStore, 
     }
 
     private static List<string> Texts(string json) => (EmbeddedDocuments.FromJson(json) as List<object?> ?? []).OfType<string>().ToList();
-
 }
