@@ -136,30 +136,13 @@ public static class EndpointLoadRun
     /// The same events straight into the store, with the token as text as the endpoint passes it: what the store
     /// allows under 64 concurrent callers, apart from HTTP.
     /// </summary>
-    private static async Task<LoadResult> StoreLoadAsync(IPipelineJobStore store, List<JobSnapshot> jobs, TimeSpan warmup, TimeSpan measured)
-    {
-        long sequence = -1;
-        var clock = Stopwatch.StartNew();
-        var end = warmup + measured;
-        var latencies = new List<double>[Connections];
-        await Task.WhenAll(Enumerable.Range(0, Connections).Select(client => Task.Run(async () =>
+    private static async Task<LoadResult> StoreLoadAsync(IPipelineJobStore store, List<JobSnapshot> jobs, TimeSpan warmup, TimeSpan measured) =>
+        LoadResult.Of([await ClosedLoop.RunAsync(Connections, async n =>
         {
-            var mine = latencies[client] = [];
-            while (clock.Elapsed < end)
-            {
-                var job = jobs[(int)(Interlocked.Increment(ref sequence) % Jobs)];
-                var sent = clock.Elapsed;
-                await store.ApplyWithTokenTextAsync(job.Uuid, JobEvent.Update, Payload, job.CallbackToken.Reveal());
-                var answered = clock.Elapsed;
-                if (sent >= warmup && answered <= end)
-                {
-                    mine.Add((answered - sent).TotalMilliseconds);
-                }
-            }
-        })));
-        var all = latencies.SelectMany(l => l).Order().ToArray();
-        return new LoadResult(all.Length, 0, measured.TotalSeconds, LoadResult.Percentile(all, 0.5), LoadResult.Percentile(all, 0.99));
-    }
+            var job = jobs[(int)(n % Jobs)];
+            await store.ApplyWithTokenTextAsync(job.Uuid, JobEvent.Update, Payload, job.CallbackToken.Reveal());
+            return true;
+        }, warmup, measured)]);
 
     /// <summary>
     /// The events endpoint on <paramref name="store"/> and the ceiling, loaded in turns: both warmed, then
