@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using PipelineSdk.Identifiers;
 
 namespace PipelineSdk.Tokens;
@@ -10,28 +9,18 @@ namespace PipelineSdk.Tokens;
 /// </summary>
 internal static class TokenFieldsMemo
 {
-    /// <summary>The most jobs kept; past it the memory starts over.</summary>
-    private const int Capacity = 10_000;
-
-    private static readonly ConcurrentDictionary<string, (JobAdmin Admin, string Fields)> ByJob = new(StringComparer.Ordinal);
-    private static int _count;
+    private static readonly BoundedMemo<(JobAdmin Admin, string Fields)> ByJob = new(capacity: 10_000);
 
     /// <summary>The message for this job and admin, built once while the job is remembered.</summary>
     public static string For(string jobUuid, JobAdmin admin)
     {
-        if (ByJob.TryGetValue(jobUuid, out var known) && known.Admin == admin)
+        if (ByJob.TryGet(jobUuid, out var known) && known.Admin == admin)
         {
             return known.Fields;
         }
 
         var fields = UpdateTokens.TokenFields(jobUuid, admin);
-        if (Interlocked.Increment(ref _count) > Capacity)
-        {
-            ByJob.Clear();
-            Interlocked.Exchange(ref _count, 0);
-        }
-
-        ByJob[jobUuid] = (admin, fields);
+        ByJob.Remember(jobUuid, (admin, fields));
         return fields;
     }
 }

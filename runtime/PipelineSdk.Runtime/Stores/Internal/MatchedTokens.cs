@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using PipelineSdk.Tokens;
 
 namespace PipelineSdk.Stores.Internal;
 
@@ -10,31 +10,18 @@ namespace PipelineSdk.Stores.Internal;
 /// </summary>
 /// <remarks>
 /// Lookups go by the text through .NET's randomized string hashing; a guess that is no remembered token finds nothing
-/// and is matched the slow way, in fixed time.
+/// and is matched the slow way, in fixed time. At most 10,000 tokens are kept (a job's next event then matches again).
 /// </remarks>
 internal sealed class MatchedTokens
 {
-    /// <summary>The most tokens kept; past it the memory starts over (a job's next event then matches it again).</summary>
-    private const int Capacity = 10_000;
-
-    private readonly ConcurrentDictionary<string, (string JobUuid, TokenCondition Condition)> _byText = new(StringComparer.Ordinal);
-    private int _count;
+    private readonly BoundedMemo<(string JobUuid, TokenCondition Condition)> _byText = new(capacity: 10_000);
 
     /// <summary>Remembers that <paramref name="tokenText"/> is job <paramref name="jobUuid"/>'s token for <paramref name="condition"/>'s salt.</summary>
-    public void Remember(string jobUuid, string tokenText, TokenCondition condition)
-    {
-        if (!_byText.TryAdd(tokenText, (jobUuid, condition)) || Interlocked.Increment(ref _count) <= Capacity)
-        {
-            return;
-        }
-
-        _byText.Clear();
-        Interlocked.Exchange(ref _count, 0);
-    }
+    public void Remember(string jobUuid, string tokenText, TokenCondition condition) => _byText.Remember(tokenText, (jobUuid, condition));
 
     /// <summary>The salt condition <paramref name="tokenText"/> was matched to for this job, if it was lately.</summary>
     public TokenCondition? Recall(string jobUuid, string tokenText) =>
-        _byText.TryGetValue(tokenText, out var matched) && string.Equals(matched.JobUuid, jobUuid, StringComparison.Ordinal)
+        _byText.TryGet(tokenText, out var matched) && string.Equals(matched.JobUuid, jobUuid, StringComparison.Ordinal)
             ? matched.Condition
             : null;
 }
