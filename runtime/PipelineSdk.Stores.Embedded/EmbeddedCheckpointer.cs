@@ -24,6 +24,9 @@ internal sealed class EmbeddedCheckpointer : IDisposable
     /// </summary>
     public const long DefaultRewindPages = 32_768;
 
+    /// <summary>A checkpoint that waits for nobody; its one row: busy (another checkpoint was running), pages in the log, pages copied.</summary>
+    private const string PassiveCheckpoint = "PRAGMA wal_checkpoint(PASSIVE)";
+
     /// <summary>The pause between two checkpoints while writes come, so each copies many writes' pages at once.</summary>
     private static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(50);
 
@@ -66,7 +69,7 @@ internal sealed class EmbeddedCheckpointer : IDisposable
         _rewindDue = false;
         try
         {
-            writer.Execute("PRAGMA wal_checkpoint(PASSIVE)");
+            writer.Execute(PassiveCheckpoint);
         }
         catch (SqliteException)
         {
@@ -111,8 +114,7 @@ internal sealed class EmbeddedCheckpointer : IDisposable
                 try
                 {
                     session ??= _open();
-                    // One row: busy (another checkpoint was running), pages in the log, pages copied.
-                    using var reader = session.Command("PRAGMA wal_checkpoint(PASSIVE)").ExecuteReader();
+                    using var reader = session.Command(PassiveCheckpoint).ExecuteReader();
                     _rewindDue = reader.Read() && reader.GetInt64(1) > _rewindPages;
                 }
                 catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
