@@ -21,8 +21,13 @@ internal sealed class EmbeddedFile : IDisposable
 {
     private const string StoreName = "SQLite";
 
-    /// <summary>The most writes committed in one transaction.</summary>
-    private const int MaxBatch = 256;
+    /// <summary>
+    /// The most writes committed in one transaction. Small enough that callers do not move in one herd: with no cap a
+    /// busy writer took every waiting caller at once, and the CPU then sat idle while they all waited on that batch
+    /// (measured with 64 callers on 2 cores: 16 served a fifth more events per second than 256 at the default durability,
+    /// two fifths more at Full, with a shorter tail; 8 and 32 did less well).
+    /// </summary>
+    private const int MaxBatch = 16;
 
     /// <summary>The most idle read connections kept open.</summary>
     private const int MaxIdleReaders = 8;
@@ -40,6 +45,7 @@ internal sealed class EmbeddedFile : IDisposable
     private readonly SemaphoreSlim _gate;
     private readonly string _connectionString;
     private readonly string _pragmas;
+    private readonly string _writerPragmas;
     private readonly EmbeddedCheckpointer _checkpointer;
     /// <summary>The writing connection, used only by the writer of the moment (the writer thread or a lone caller).</summary>
     private EmbeddedSession? _writer;
@@ -75,6 +81,9 @@ internal sealed class EmbeddedFile : IDisposable
         // Checkpoints run on the checkpointer's thread, not inside a writer's commit.
         _pragmas = $"PRAGMA busy_timeout = {(long)timeout.TotalMilliseconds}; PRAGMA synchronous = {synchronous}; PRAGMA wal_autocheckpoint = 0;";
         _checkpointer = new EmbeddedCheckpointer(() => new EmbeddedSession(_connectionString, _pragmas));
+        // The writer keeps the pages a busy store touches (job rows, the ends of their histories, the indexes) in
+        // its cache: with SQLite's default 2 MB it read pages back from the file on most events.
+        _writerPragmas = _pragmas + " PRAGMA cache_size = -32768;";
     }
 
     /// <summary>The file's full path.</summary>
@@ -362,7 +371,7 @@ internal sealed class EmbeddedFile : IDisposable
         try
         {
             Prepare(create: true);
-            var session = _writer ??= new EmbeddedSession(_connectionString, _pragmas);
+            var session = _writer ??= new EmbeddedSession(_connectionString, _writerPragmas);
             if (_checkpointer.RewindDue)
             {
                 _checkpointer.RewindOn(session);
