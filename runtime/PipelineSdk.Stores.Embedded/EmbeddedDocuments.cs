@@ -15,19 +15,28 @@ internal static class EmbeddedDocuments
 {
     private const string DateKey = "$date";
 
+    /// <summary>The largest buffer a thread keeps for its next document (most are a few hundred bytes).</summary>
+    private const int MaxKeptBuffer = 64 * 1024;
+
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    [ThreadStatic]
+    private static (ArrayBufferWriter<byte> Buffer, Utf8JsonWriter Writer)? _scratch;
+
     /// <summary>A stored value (usually a document or a list) as JSON text.</summary>
-    public static string ToJson(object? value)
+    public static string ToJson(object? value) => Serialize(value, static (writer, value) => Write(writer, value));
+
+    /// <summary>A list of texts (a job's recent salts) as the JSON that <see cref="ToJson"/> writes for it.</summary>
+    public static string ToJsonList(IReadOnlyList<string> texts) => Serialize(texts, static (writer, texts) =>
     {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        writer.WriteStartArray();
+        foreach (var text in texts)
         {
-            Write(writer, value);
+            writer.WriteStringValue(text);
         }
 
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
+        writer.WriteEndArray();
+    });
 
     /// <summary>JSON text written by <see cref="ToJson"/> as a stored document.</summary>
     public static StoredDocument DocumentFromJson(string json) =>
@@ -38,6 +47,28 @@ internal static class EmbeddedDocuments
     {
         using var parsed = JsonDocument.Parse(json);
         return Read(parsed.RootElement);
+    }
+
+    /// <summary>Writes with this thread's buffer and writer, kept between calls: every event writes JSON twice.</summary>
+    private static string Serialize<T>(T value, Action<Utf8JsonWriter, T> write)
+    {
+        var (buffer, writer) = _scratch ??= (new ArrayBufferWriter<byte>(1024), new Utf8JsonWriter(Stream.Null, WriterOptions));
+        buffer.ResetWrittenCount();
+        writer.Reset(buffer);
+        try
+        {
+            write(writer, value);
+            writer.Flush();
+            return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        }
+        finally
+        {
+            // A value that made the buffer large is not kept for the life of the thread.
+            if (buffer.Capacity > MaxKeptBuffer)
+            {
+                _scratch = null;
+            }
+        }
     }
 
     private static void Write(Utf8JsonWriter writer, object? value)

@@ -287,13 +287,13 @@ public sealed class EmbeddedJobStore : IPipelineJobStore, ICancellableJobStore, 
             var row = _written.Find(_file.WriterEpoch, jobUuid) ?? ReadGuard(connection, jobUuid);
             _core.Guard.Check(jobUuid, row?.Guard, plan, condition);
             var state = plan.Destination ?? row!.Guard.State;
-            var salts = row!.Guard.RecentSalts.Append(plan.NewSalt).TakeLast(JobDocuments.SaltWindow).ToList();
+            var salts = WithNewSalt(row!.Guard.RecentSalts, plan.NewSalt);
             var date = plan.Date.Ticks;
             connection.Execute(
                 "UPDATE jobs SET state = $state, last_event = $event, updated = $date, modified = $date, revision = revision + 1, salt = $salt, " +
                 "recent_salts = $salts, history_count = history_count + 1 WHERE id = $id",
                 ("$state", state.ToWireName()), ("$event", jobEvent.ToWireName()), ("$date", date), ("$salt", plan.NewSalt),
-                ("$salts", EmbeddedDocuments.ToJson(salts.Cast<object?>().ToList())), ("$id", row.Id));
+                ("$salts", EmbeddedDocuments.ToJsonList(salts)), ("$id", row.Id));
             connection.Execute("INSERT INTO job_history (job_id, seq, entry) VALUES ($id, $seq, $entry)",
                 ("$id", row.Id), ("$seq", row.HistoryCount), ("$entry", entry));
             _written.Remember(_file.WriterEpoch, jobUuid, new EmbeddedGuardRow(row.Id, row.Guard with { State = state, Salt = plan.NewSalt, RecentSalts = salts },
@@ -303,6 +303,20 @@ public sealed class EmbeddedJobStore : IPipelineJobStore, ICancellableJobStore, 
         var applied = JobDocuments.Applied(jobUuid, state, revision, plan.NewSalt, callbackSalt, admin, plan);
         StoreLog.Applied(_core.Logger, jobEvent.ToWireName(), jobUuid, applied.State.ToWireName(), applied.Revision);
         return applied;
+    }
+
+    /// <summary>A job's recent salts after an event: the new salt last, the oldest dropped past the window.</summary>
+    private static List<string> WithNewSalt(IReadOnlyList<string> recent, string salt)
+    {
+        var kept = Math.Min(recent.Count, JobDocuments.SaltWindow - 1);
+        var salts = new List<string>(kept + 1);
+        for (var i = recent.Count - kept; i < recent.Count; i++)
+        {
+            salts.Add(recent[i]);
+        }
+
+        salts.Add(salt);
+        return salts;
     }
 
     private static void Insert(EmbeddedSession connection, StoredDocument document)

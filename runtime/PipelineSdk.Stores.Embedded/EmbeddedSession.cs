@@ -41,10 +41,20 @@ internal sealed class EmbeddedSession : IDisposable
             _commands.Add(sql, command);
         }
 
-        command.Parameters.Clear();
-        foreach (var (name, value) in parameters)
+        // A kept statement comes back with the same parameter names: its parameter objects are kept too.
+        var kept = command.Parameters;
+        if (!SameNames(kept, parameters))
         {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+            kept.Clear();
+            foreach (var (name, _) in parameters)
+            {
+                kept.Add(new SqliteParameter { ParameterName = name });
+            }
+        }
+
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            kept[i].Value = parameters[i].Value ?? DBNull.Value;
         }
 
         return command;
@@ -55,6 +65,24 @@ internal sealed class EmbeddedSession : IDisposable
 
     /// <summary>Runs a kept statement; true when it changed a row.</summary>
     public bool Execute(string sql, params (string Name, object? Value)[] parameters) => Command(sql, parameters).ExecuteNonQuery() > 0;
+
+    private static bool SameNames(SqliteParameterCollection kept, (string Name, object? Value)[] parameters)
+    {
+        if (kept.Count != parameters.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            if (kept[i].ParameterName != parameters[i].Name)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>Closes the connection; SQLite rolls back a transaction left open.</summary>
     public void Dispose()

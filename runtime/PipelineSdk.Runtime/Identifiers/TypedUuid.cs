@@ -23,17 +23,26 @@ public static class TypedUuid
     public static string Create(string text, UuidType type)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var prefix = type.Prefix();
-        var uuid = NameBasedUuid.Version5(Namespace, text).ToString("D");
-        return prefix + uuid[prefix.Length..];
+        return Create(text.AsSpan(), type);
     }
 
     /// <summary>
     /// A random typed UUID, made like the original's history entry ids: the typed UUID of 128 characters drawn
     /// uniformly from A-Z and 0-9 by a cryptographic generator.
     /// </summary>
-    public static string CreateRandom(UuidType type) =>
-        Create(RandomNumberGenerator.GetString(RandomTextAlphabet, RandomTextLength), type);
+    public static string CreateRandom(UuidType type)
+    {
+        Span<char> text = stackalloc char[RandomTextLength];
+        RandomNumberGenerator.GetItems(RandomTextAlphabet, text);
+        return Create(text, type);
+    }
+
+    private static string Create(ReadOnlySpan<char> text, UuidType type) =>
+        string.Create(36, (Uuid: NameBasedUuid.Version5(Namespace, text), Prefix: type.Prefix()), static (chars, state) =>
+        {
+            state.Uuid.TryFormat(chars, out _, "D");
+            state.Prefix.AsSpan().CopyTo(chars);
+        });
 
     /// <summary>
     /// The type of a typed UUID: true when <paramref name="value"/> is UUID text (canonical or 32 hex digits, any

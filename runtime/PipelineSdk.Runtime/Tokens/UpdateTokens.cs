@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 using PipelineSdk.Identifiers;
@@ -15,6 +16,9 @@ public static class UpdateTokens
 {
     /// <summary>The original's default <c>CATALOG_TOKEN_LENGTH</c>.</summary>
     public const int DefaultLength = 16;
+
+    /// <summary>The longest message hashed on the stack: a salt, a uuid and a short owner, project and tenant fit.</summary>
+    private const int StackMessageBytes = 512;
 
     /// <summary>The update token of a job for its current (or a recent) salt.</summary>
     public static UpdateToken Derive(string salt, string jobUuid, JobAdmin admin, int length = DefaultLength) =>
@@ -41,7 +45,8 @@ public static class UpdateTokens
         return "[" + PythonRepr.Str(jobUuid) + ", " + adminRepr + "]";
     }
 
-    private static string DeriveText(string salt, string jobUuid, JobAdmin admin, int length)
+    /// <summary>The token text itself, for the stores that wrap it with the salt it came from.</summary>
+    internal static string DeriveText(string salt, string jobUuid, JobAdmin admin, int length = DefaultLength)
     {
         // The salt is a secret: argument checks name the parameter, never the value. An empty salt hashes as the
         // original hashes it (stores never generate one).
@@ -50,7 +55,28 @@ public static class UpdateTokens
         ArgumentOutOfRangeException.ThrowIfGreaterThan(length, 64);
         ArgumentNullException.ThrowIfNull(jobUuid);
         ArgumentNullException.ThrowIfNull(admin);
-        var digest = SHA256.HashData(Encoding.UTF8.GetBytes(salt + ":" + TokenFieldsMemo.For(jobUuid, admin)));
-        return Convert.ToHexStringLower(digest)[..length];
+        var fields = TokenFieldsMemo.For(jobUuid, admin);
+        // Hashed from the stack (every event derives two tokens); the message holds the salt, so it is wiped after.
+        var size = Encoding.UTF8.GetMaxByteCount(salt.Length + 1 + fields.Length);
+        var rented = size > StackMessageBytes ? ArrayPool<byte>.Shared.Rent(size) : null;
+        Span<byte> message = rented is null ? stackalloc byte[StackMessageBytes] : rented;
+        try
+        {
+            var written = Encoding.UTF8.GetBytes(salt, message);
+            message[written++] = (byte)':';
+            written += Encoding.UTF8.GetBytes(fields, message[written..]);
+            Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(message[..written], digest);
+            var hex = Convert.ToHexStringLower(digest[..((length + 1) / 2)]);
+            return hex.Length == length ? hex : hex[..length];
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(message);
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
     }
 }

@@ -129,7 +129,7 @@ internal sealed class EventGuard(JobStoreOptions options, ILogger logger)
         {
             var matches = token.IssuedFromSalt is { } issued
                 ? string.Equals(issued, salt, StringComparison.Ordinal)
-                : TokenComparer.FixedTimeEquals(UpdateTokens.Derive(salt, jobUuid, job.Admin).Reveal(), token.Reveal());
+                : TokenComparer.FixedTimeEquals(UpdateTokens.DeriveText(salt, jobUuid, job.Admin), token.Reveal());
             if (matches)
             {
                 return new TokenCondition(TokenConditionKind.UpdateSalt, salt);
@@ -167,7 +167,7 @@ internal sealed class EventGuard(JobStoreOptions options, ILogger logger)
 
         foreach (var salt in job.AcceptedSalts)
         {
-            if (TokenComparer.FixedTimeEquals(UpdateTokens.Derive(salt, jobUuid, job.Admin).Reveal(), tokenText))
+            if (TokenComparer.FixedTimeEquals(UpdateTokens.DeriveText(salt, jobUuid, job.Admin), tokenText))
             {
                 return Matched(new(TokenConditionKind.UpdateSalt, salt));
             }

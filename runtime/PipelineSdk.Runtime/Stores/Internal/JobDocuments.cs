@@ -170,11 +170,11 @@ internal static class JobDocuments
 
     /// <summary>The update token of a salt, remembering the salt so the next event can check it without a read.</summary>
     public static UpdateToken IssueUpdateToken(string salt, string jobUuid, JobAdmin admin) =>
-        new(UpdateTokens.Derive(salt, jobUuid, admin).Reveal()) { IssuedFromSalt = salt };
+        new(UpdateTokens.DeriveText(salt, jobUuid, admin)) { IssuedFromSalt = salt };
 
     /// <summary>The callback token of a callback salt, remembering the salt.</summary>
     public static CallbackToken IssueCallbackToken(string callbackSalt, string jobUuid, JobAdmin admin) =>
-        new(UpdateTokens.DeriveCallback(callbackSalt, jobUuid, admin).Reveal()) { IssuedFromSalt = callbackSalt };
+        new(UpdateTokens.DeriveText(callbackSalt, jobUuid, admin)) { IssuedFromSalt = callbackSalt };
 
     private static JobHistoryEntry ToHistoryEntry(StoredDocument entry) => new(
         StoredValues.ToTime(entry["date"]),
