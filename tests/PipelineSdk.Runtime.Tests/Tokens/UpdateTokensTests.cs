@@ -37,6 +37,15 @@ public class UpdateTokensTests
         }
     }
 
+    // A message longer than the derivation hashes on the stack (733 UTF-8 bytes). Computed with /usr/bin/python3 as
+    // above, owner = 'owner-' + 'x' * 600.
+    [Fact]
+    public void A_long_owner_hashes_as_python_does()
+    {
+        var admin = new JobAdmin("owner-" + new string('x', 600), "SD2E-Community", "sd2e");
+        Assert.Equal("50f11d897a4d42ad", UpdateTokens.Derive("zmxhbwe0znr3ngvzdg9rzw==", "107653ca-020f-5f03-9663-41cff415b087", admin).Reveal());
+    }
+
     [Fact]
     public void Callback_tokens_use_the_same_algorithm_and_type()
     {
