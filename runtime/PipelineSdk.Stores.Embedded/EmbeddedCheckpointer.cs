@@ -1,4 +1,6 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using PipelineSdk.Stores.Internal;
 
 namespace PipelineSdk.Stores.Embedded;
 
@@ -39,6 +41,8 @@ internal sealed class EmbeddedCheckpointer : IDisposable
     private static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(50);
 
     private readonly Func<EmbeddedSession> _open;
+    private readonly string _filePath;
+    private readonly ILogger _logger;
     private readonly long _rewindPages;
     private readonly ManualResetEventSlim _wake = new();
     private readonly Lock _lock = new();
@@ -46,11 +50,17 @@ internal sealed class EmbeddedCheckpointer : IDisposable
     private bool _written;
     private bool _disposed;
     private volatile bool _rewindDue;
+    private int _failures;
 
-    /// <summary>Remembers how to open its own connection; no thread runs until a write is committed.</summary>
-    public EmbeddedCheckpointer(Func<EmbeddedSession> open, long rewindPages = DefaultRewindPages)
+    /// <summary>
+    /// Remembers how to open its own connection; no thread runs until a write is committed. Failed checkpoints are
+    /// logged against <paramref name="filePath"/>, once per run of failures.
+    /// </summary>
+    public EmbeddedCheckpointer(Func<EmbeddedSession> open, string filePath, ILogger logger, long rewindPages = DefaultRewindPages)
     {
         _open = open;
+        _filePath = filePath;
+        _logger = logger;
         _rewindPages = rewindPages;
     }
 
@@ -79,9 +89,10 @@ internal sealed class EmbeddedCheckpointer : IDisposable
         {
             writer.Execute(PassiveCheckpoint);
         }
-        catch (SqliteException)
+        catch (SqliteException ex)
         {
             // As on the checkpoint thread: the pages stay in the log, and the batch that follows is not held up.
+            Failed(ex);
         }
     }
 
@@ -143,11 +154,14 @@ internal sealed class EmbeddedCheckpointer : IDisposable
                         catchingUp = log > _rewindPages && copiedNow > CaughtUpPages;
                         _rewindDue = log > _rewindPages && !catchingUp;
                     }
+
+                    Succeeded();
                 }
                 catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
                 {
                     // Nothing is lost when a checkpoint fails: the pages stay in the log for the next one (or for
                     // SQLite when the last connection closes). A failure that matters reaches the writers themselves.
+                    Failed(ex);
                     session?.Dispose();
                     session = null;
                 }
@@ -156,6 +170,24 @@ internal sealed class EmbeddedCheckpointer : IDisposable
         finally
         {
             session?.Dispose();
+        }
+    }
+
+    /// <summary>Logs the first failure of a run of them: the thread tries again every pause, and one line says enough.</summary>
+    private void Failed(Exception ex)
+    {
+        if (Interlocked.Increment(ref _failures) == 1)
+        {
+            StoreLog.CheckpointFailed(_logger, _filePath, ex.Message);
+        }
+    }
+
+    private void Succeeded()
+    {
+        var failures = Interlocked.Exchange(ref _failures, 0);
+        if (failures > 0)
+        {
+            StoreLog.CheckpointRecovered(_logger, _filePath, failures);
         }
     }
 }

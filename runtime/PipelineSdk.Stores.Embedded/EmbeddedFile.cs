@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
 using PipelineSdk.Errors;
 
 namespace PipelineSdk.Stores.Embedded;
@@ -55,8 +56,8 @@ internal sealed class EmbeddedFile : IDisposable
     private volatile bool _ready;
     private volatile bool _disposed;
 
-    /// <summary>Remembers the file; nothing is opened or created yet.</summary>
-    public EmbeddedFile(EmbeddedStoreOptions options)
+    /// <summary>Remembers the file; nothing is opened or created yet. Background failures are logged to <paramref name="logger"/>.</summary>
+    public EmbeddedFile(EmbeddedStoreOptions options, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrWhiteSpace(options.FilePath);
@@ -80,7 +81,7 @@ internal sealed class EmbeddedFile : IDisposable
         var synchronous = options.Durability == EmbeddedDurability.Full ? "FULL" : "NORMAL";
         // Checkpoints run on the checkpointer's thread, not inside a writer's commit.
         _pragmas = $"PRAGMA busy_timeout = {(long)timeout.TotalMilliseconds}; PRAGMA synchronous = {synchronous}; PRAGMA wal_autocheckpoint = 0;";
-        _checkpointer = new EmbeddedCheckpointer(() => new EmbeddedSession(_connectionString, _pragmas));
+        _checkpointer = new EmbeddedCheckpointer(() => new EmbeddedSession(_connectionString, _pragmas), Path, logger);
         // The writer keeps the pages a busy store touches (job rows, the ends of their histories, the indexes) in
         // its cache: with SQLite's default 2 MB it read pages back from the file on most events.
         _writerPragmas = _pragmas + " PRAGMA cache_size = -32768;";

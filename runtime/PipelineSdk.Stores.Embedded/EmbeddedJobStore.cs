@@ -32,8 +32,8 @@ public sealed class EmbeddedJobStore : IPipelineJobStore, ICancellableJobStore, 
     /// </summary>
     public EmbeddedJobStore(EmbeddedStoreOptions embedded, JobStoreOptions? options = null, ILogger<EmbeddedJobStore>? logger = null)
     {
-        _file = new EmbeddedFile(embedded);
         _core = new JobStoreCore(options ?? new JobStoreOptions(), logger ?? NullLogger<EmbeddedJobStore>.Instance);
+        _file = new EmbeddedFile(embedded, _core.Logger);
     }
 
     /// <inheritdoc />

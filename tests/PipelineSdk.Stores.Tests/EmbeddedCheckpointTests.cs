@@ -1,5 +1,8 @@
+using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using PipelineSdk.Identifiers;
 using PipelineSdk.Stores.Embedded;
 
@@ -47,7 +50,7 @@ public sealed class EmbeddedCheckpointTests : IDisposable
         const string Pragmas = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 0;";
         using var writer = new EmbeddedSession(connectionString, Pragmas);
         writer.Execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT NOT NULL)");
-        using (var checkpointer = new EmbeddedCheckpointer(() => new EmbeddedSession(connectionString, Pragmas), rewindPages: 64))
+        using (var checkpointer = new EmbeddedCheckpointer(() => new EmbeddedSession(connectionString, Pragmas), FilePath, NullLogger.Instance, rewindPages: 64))
         {
             var text = new string('x', 3_000);
             for (var i = 1; i <= Commits; i++)
@@ -77,6 +80,43 @@ public sealed class EmbeddedCheckpointTests : IDisposable
         Assert.Equal((long)Commits, writer.Scalar("SELECT count(*) FROM notes"));
     }
 
+    [Fact]
+    public void A_failing_checkpoint_is_logged_once_per_run_of_failures_and_its_recovery_once()
+    {
+        var logger = new ListLogger();
+        var connectionString = new SqliteConnectionStringBuilder { DataSource = FilePath, Pooling = false }.ToString();
+        var broken = true;
+        EmbeddedSession Open() => broken
+            ? throw new SqliteException("SQLite Error 10: 'disk I/O error'.", 10)
+            : new EmbeddedSession(connectionString, "PRAGMA journal_mode = WAL;");
+
+        using (var checkpointer = new EmbeddedCheckpointer(Open, FilePath, logger))
+        {
+            // Several checkpoints fail in a row (one every 50 ms while commits come).
+            for (var i = 0; i < 6; i++)
+            {
+                checkpointer.Committed();
+                Thread.Sleep(60);
+            }
+
+            broken = false;
+            var deadline = DateTime.UtcNow.AddSeconds(20);
+            while (logger.Lines.Count < 2 && DateTime.UtcNow < deadline)
+            {
+                checkpointer.Committed();
+                Thread.Sleep(20);
+            }
+        }
+
+        var lines = logger.Lines.ToArray();
+        Assert.Equal(2, lines.Length);
+        Assert.Equal(LogLevel.Warning, lines[0].Level);
+        Assert.Contains(FilePath, lines[0].Message);
+        Assert.Contains("disk I/O error", lines[0].Message);
+        Assert.Equal(LogLevel.Information, lines[1].Level);
+        Assert.Matches(@"after ([2-9]|\d\d+) failed attempts", lines[1].Message);
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
@@ -90,5 +130,18 @@ public sealed class EmbeddedCheckpointTests : IDisposable
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT count(*) FROM job_history";
         return (long)command.ExecuteScalar()!;
+    }
+
+    /// <summary>Keeps each line's level and text.</summary>
+    private sealed class ListLogger : ILogger
+    {
+        public ConcurrentQueue<(LogLevel Level, string Message)> Lines { get; } = new();
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            Lines.Enqueue((logLevel, formatter(state, exception)));
     }
 }

@@ -27,4 +27,10 @@ internal static partial class StoreLog
 
     [LoggerMessage(EventId = 4007, Level = LogLevel.Debug, Message = "Ensured the indexes of collection {Collection}.")]
     public static partial void IndexesEnsured(ILogger logger, string collection);
+
+    [LoggerMessage(EventId = 4008, Level = LogLevel.Warning, Message = "Copying the write-ahead log of {FilePath} into the database file failed: {Error} Nothing is lost: the pages stay in the log, and the store tries again.")]
+    public static partial void CheckpointFailed(ILogger logger, string filePath, string error);
+
+    [LoggerMessage(EventId = 4009, Level = LogLevel.Information, Message = "The write-ahead log of {FilePath} is copied into the database file again, after {Failures} failed attempts.")]
+    public static partial void CheckpointRecovered(ILogger logger, string filePath, int failures);
 }
