@@ -18,6 +18,9 @@ public static class Hashids128
     private const string DefaultAlphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ1234567890";
     private const string SeparatorCandidates = "cfhistuCFHISTU";
 
+    /// <summary>Room for the digits of a 128-bit value: 24 in the 44-character working alphabet.</summary>
+    private const int MaxDigits = 32;
+
     private static DerivedSalt? _lastSalt;
 
     /// <summary>The hashid of <paramref name="value"/>: a lottery character, then its digits in a salted alphabet.</summary>
@@ -26,11 +29,14 @@ public static class Hashids128
     {
         ArgumentOutOfRangeException.ThrowIfNegative(value);
         ArgumentNullException.ThrowIfNull(salt);
-        var (saltCodePoints, alphabet) = SaltedAlphabet(salt);
+        var derived = Derived(salt);
+        if (value <= UInt128.MaxValue)
+        {
+            return Encode((UInt128)value, derived);
+        }
 
-        var lottery = alphabet[(int)(value % 100 % alphabet.Length)];
-        alphabet = Reorder(alphabet, LotterySalt(lottery, saltCodePoints, alphabet));
-
+        var lottery = (int)(value % 100 % derived.Alphabet.Length);
+        var alphabet = derived.ShuffledFor(lottery);
         var digits = new StringBuilder();
         var radix = new BigInteger(alphabet.Length);
         do
@@ -40,7 +46,29 @@ public static class Hashids128
         }
         while (!value.IsZero);
 
-        return lottery + digits.ToString();
+        return derived.Alphabet[lottery] + digits.ToString();
+    }
+
+    /// <summary>
+    /// The same for a value of at most 128 bits (every UUID, every execution id), in fixed-size arithmetic: the
+    /// endpoint encodes one per request.
+    /// </summary>
+    private static string Encode(UInt128 value, DerivedSalt derived)
+    {
+        var lottery = (int)(value % 100 % (uint)derived.Alphabet.Length);
+        var alphabet = derived.ShuffledFor(lottery);
+        var radix = (uint)alphabet.Length;
+        Span<char> digits = stackalloc char[MaxDigits + 1];
+        var start = digits.Length;
+        do
+        {
+            digits[--start] = alphabet[(int)(value % radix)];
+            value /= radix;
+        }
+        while (value != 0);
+
+        digits[--start] = derived.Alphabet[lottery];
+        return new string(digits[start..]);
     }
 
     /// <summary>The hashid of a UUID's 128-bit integer value (Python's <c>uuid.UUID(s).int</c>).</summary>
@@ -62,13 +90,14 @@ public static class Hashids128
     {
         ArgumentNullException.ThrowIfNull(hashid);
         ArgumentNullException.ThrowIfNull(salt);
-        var (saltCodePoints, alphabet) = SaltedAlphabet(salt);
-        if (hashid.Length < 2 || alphabet.IndexOf(hashid[0]) < 0)
+        var derived = Derived(salt);
+        var lottery = hashid.Length < 2 ? -1 : derived.Alphabet.IndexOf(hashid[0]);
+        if (lottery < 0)
         {
             throw Invalid();
         }
 
-        alphabet = Reorder(alphabet, LotterySalt(hashid[0], saltCodePoints, alphabet));
+        var alphabet = derived.ShuffledFor(lottery);
         var value = BigInteger.Zero;
         foreach (var c in hashid.AsSpan(1))
         {
@@ -88,20 +117,20 @@ public static class Hashids128
     }
 
     /// <summary>
-    /// The salt's code points and working alphabet. The last salt's are kept: callers use one salt over and over (the
-    /// endpoint encodes an execution id per request), and deriving the alphabet costs more than encoding with it.
+    /// What is derived from a salt. The last salt's is kept: callers use one salt over and over (the endpoint encodes an
+    /// execution id per request), and deriving the alphabet costs more than encoding with it.
     /// </summary>
-    private static (int[] CodePoints, string Alphabet) SaltedAlphabet(string salt)
+    private static DerivedSalt Derived(string salt)
     {
         if (_lastSalt is { } last && string.Equals(last.Salt, salt, StringComparison.Ordinal))
         {
-            return (last.CodePoints, last.Alphabet);
+            return last;
         }
 
         var codePoints = CodePoints.Of(salt);
         var derived = new DerivedSalt(salt, codePoints, DeriveAlphabets(codePoints).Alphabet);
         _lastSalt = derived;
-        return (derived.CodePoints, derived.Alphabet);
+        return derived;
     }
 
     /// <summary>
@@ -156,5 +185,15 @@ public static class Hashids128
     }
 
     /// <summary>A salt with what is derived from it; replaced whole, so readers on other threads see one consistent set.</summary>
-    private sealed record DerivedSalt(string Salt, int[] CodePoints, string Alphabet);
+    private sealed record DerivedSalt(string Salt, int[] CodePoints, string Alphabet)
+    {
+        private readonly string?[] _shuffled = new string?[Alphabet.Length];
+
+        /// <summary>
+        /// The alphabet the digits are written in after the lottery character at <paramref name="lottery"/>, shuffled
+        /// once per lottery character (two threads that race here compute the same text).
+        /// </summary>
+        public string ShuffledFor(int lottery) =>
+            _shuffled[lottery] ??= Reorder(Alphabet, LotterySalt(Alphabet[lottery], CodePoints, Alphabet));
+    }
 }

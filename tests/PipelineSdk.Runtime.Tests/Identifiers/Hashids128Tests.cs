@@ -26,7 +26,8 @@ public class Hashids128Tests
         Assert.Equal((alphabet, separators, guards), Hashids128.DeriveAlphabets(salt));
 
     // Computed with /usr/bin/python3 (3.11) and python3-hashids 1.3.1: Hashids(salt=salt).encode(n), for the default
-    // salt, an empty salt, a plain salt and one with non-ASCII and astral characters.
+    // salt, an empty salt, a plain salt and one with non-ASCII and astral characters. Values from 2^128 on take the
+    // arbitrary-size path, the others fixed 128-bit arithmetic.
     [Theory]
     [InlineData("0", "xCPJ7PKTdp8BYYb4twh9xNYD", "Nd")]
     [InlineData("1", "xCPJ7PKTdp8BYYb4twh9xNYD", "rA")]
@@ -42,6 +43,8 @@ public class Hashids128Tests
     [InlineData("170141183460469231731687303715884105728", "xCPJ7PKTdp8BYYb4twh9xNYD", "B4znLBb2PZ1WARNRQONZ2lqz3")]
     [InlineData("340282366920938463463374607431768211455", "xCPJ7PKTdp8BYYb4twh9xNYD", "O2eGwlRDdp4O0kJk0KzprO6er")]
     [InlineData("12345678901234567890123456789", "xCPJ7PKTdp8BYYb4twh9xNYD", "rAYXD95w0Yl62d2Vj38")]
+    [InlineData("340282366920938463463374607431768211456", "xCPJ7PKTdp8BYYb4twh9xNYD", "ROe3w9Qonk24LEjELPzkV4leg")]
+    [InlineData("1606938044258990275541962092341162602522202993782792835313721", "xCPJ7PKTdp8BYYb4twh9xNYD", "xQnpoxWzE3nR2vYxjqELewyeZZz5p4Lj11kPk3")]
     [InlineData("0", "", "gY")]
     [InlineData("1", "", "jR")]
     [InlineData("2", "", "k5")]
@@ -55,6 +58,7 @@ public class Hashids128Tests
     [InlineData("18446744073709551616", "", "BEpR8m5g8V6WX")]
     [InlineData("170141183460469231731687303715884105728", "", "RgA3ypnZ5698jxmxEGm6ZzrAR")]
     [InlineData("340282366920938463463374607431768211455", "", "w0xzE3QWvmqA4wRw4gnmJAXxJ")]
+    [InlineData("340282366920938463463374607431768211456", "", "x6yAV3RXwvrB4x7x4jovKBYyJ")]
     [InlineData("12345678901234567890123456789", "", "jRM9P5JNxMKAnOnq6mz")]
     [InlineData("0", "this is my salt", "5x")]
     [InlineData("1", "this is my salt", "NV")]
