@@ -26,7 +26,7 @@ internal sealed class EmbeddedFile : IDisposable
     /// The most writes committed in one transaction. Small enough that callers do not move in one herd: with no cap a
     /// busy writer took every waiting caller at once, and the CPU then sat idle while they all waited on that batch
     /// (measured with 64 callers on 2 cores: 16 served a fifth more events per second than 256 at the default durability,
-    /// two fifths more at Full, with a shorter tail; 8 and 32 did less well).
+    /// with a shorter tail; 8 and 32 did less well at both durabilities).
     /// </summary>
     private const int MaxBatch = 16;
 
