@@ -26,6 +26,7 @@ public sealed class EndpointLoadTests(CongoServerFixture server, ITestOutputHelp
 
     [Theory]
     [InlineData(StoreKind.Embedded)]
+    [InlineData(StoreKind.EmbeddedFull)]
     [InlineData(StoreKind.Mongo)]
     public async Task Concurrent_http_clients_lose_nothing_and_double_nothing(StoreKind kind)
     {

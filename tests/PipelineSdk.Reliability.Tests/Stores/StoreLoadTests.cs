@@ -25,6 +25,7 @@ public sealed class StoreLoadTests(CongoServerFixture server, ITestOutputHelper 
 
     [Theory]
     [InlineData(StoreKind.Embedded)]
+    [InlineData(StoreKind.EmbeddedFull)]
     [InlineData(StoreKind.Mongo)]
     public async Task Concurrent_clients_lose_nothing_and_double_nothing(StoreKind kind)
     {

@@ -56,10 +56,14 @@ public sealed class TestStores(CongoServerFixture? server) : IDisposable
     {
         var options = new JobStoreOptions { AdminTokens = Admins };
         IPipelineJobStore store;
-        if (kind == StoreKind.Embedded)
+        if (kind is StoreKind.Embedded or StoreKind.EmbeddedFull)
         {
             var embedded = new EmbeddedJobStore(
-                new EmbeddedStoreOptions { FilePath = Path.Combine(_folder, Guid.NewGuid().ToString("N") + ".db") },
+                new EmbeddedStoreOptions
+                {
+                    FilePath = Path.Combine(_folder, Guid.NewGuid().ToString("N") + ".db"),
+                    Durability = kind == StoreKind.EmbeddedFull ? EmbeddedDurability.Full : EmbeddedDurability.Normal,
+                },
                 options,
                 SuiteSecrets.LoggerFactory.CreateLogger<EmbeddedJobStore>());
             _opened.Add(embedded);
