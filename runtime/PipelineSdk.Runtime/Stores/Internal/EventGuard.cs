@@ -160,7 +160,7 @@ internal sealed class EventGuard(JobStoreOptions options, ILogger logger)
         // The callback token first: it is one derivation, where the update-token window is up to seventeen, and the
         // callback URL is what sends most events.
         if (job.CallbackSalt is { } callbackSalt
-            && TokenComparer.FixedTimeEquals(UpdateTokens.DeriveCallback(callbackSalt, jobUuid, job.Admin).Reveal(), tokenText))
+            && TokenComparer.FixedTimeEquals(UpdateTokens.DeriveText(callbackSalt, jobUuid, job.Admin), tokenText))
         {
             return Matched(new(TokenConditionKind.CallbackSalt, callbackSalt));
         }
