@@ -20,44 +20,19 @@ internal static class EmbeddedDocuments
 
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    /// <summary>This thread's buffer and writer, kept between calls: every event writes JSON twice.</summary>
     [ThreadStatic]
     private static (ArrayBufferWriter<byte> Buffer, Utf8JsonWriter Writer)? _scratch;
 
-    /// <summary>A stored value (usually a document or a list) as JSON text.</summary>
-    public static string ToJson(object? value) => Serialize(value, static (writer, value) => Write(writer, value));
-
-    /// <summary>A list of texts (a job's recent salts) as the JSON that <see cref="ToJson"/> writes for it.</summary>
-    public static string ToJsonList(IReadOnlyList<string> texts) => Serialize(texts, static (writer, texts) =>
-    {
-        writer.WriteStartArray();
-        foreach (var text in texts)
-        {
-            writer.WriteStringValue(text);
-        }
-
-        writer.WriteEndArray();
-    });
-
-    /// <summary>JSON text written by <see cref="ToJson"/> as a stored document.</summary>
-    public static StoredDocument DocumentFromJson(string json) =>
-        FromJson(json) as StoredDocument ?? throw new InvalidOperationException("A stored row does not hold a JSON object.");
-
-    /// <summary>JSON text written by <see cref="ToJson"/> as a stored value.</summary>
-    public static object? FromJson(string json)
-    {
-        using var parsed = JsonDocument.Parse(json);
-        return Read(parsed.RootElement);
-    }
-
-    /// <summary>Writes with this thread's buffer and writer, kept between calls: every event writes JSON twice.</summary>
-    private static string Serialize<T>(T value, Action<Utf8JsonWriter, T> write)
+    /// <summary>A stored value (usually a document or a list, or a job's recent salts as a list of texts) as JSON text.</summary>
+    public static string ToJson(object? value)
     {
         var (buffer, writer) = _scratch ??= (new ArrayBufferWriter<byte>(1024), new Utf8JsonWriter(Stream.Null, WriterOptions));
         buffer.ResetWrittenCount();
         writer.Reset(buffer);
         try
         {
-            write(writer, value);
+            Write(writer, value);
             writer.Flush();
             return Encoding.UTF8.GetString(buffer.WrittenSpan);
         }
@@ -69,6 +44,17 @@ internal static class EmbeddedDocuments
                 _scratch = null;
             }
         }
+    }
+
+    /// <summary>JSON text written by <see cref="ToJson"/> as a stored document.</summary>
+    public static StoredDocument DocumentFromJson(string json) =>
+        FromJson(json) as StoredDocument ?? throw new InvalidOperationException("A stored row does not hold a JSON object.");
+
+    /// <summary>JSON text written by <see cref="ToJson"/> as a stored value.</summary>
+    public static object? FromJson(string json)
+    {
+        using var parsed = JsonDocument.Parse(json);
+        return Read(parsed.RootElement);
     }
 
     private static void Write(Utf8JsonWriter writer, object? value)
@@ -99,6 +85,15 @@ internal static class EmbeddedDocuments
                 break;
             case string text:
                 writer.WriteStringValue(text);
+                break;
+            case IReadOnlyList<string> texts:
+                writer.WriteStartArray();
+                foreach (var text in texts)
+                {
+                    writer.WriteStringValue(text);
+                }
+
+                writer.WriteEndArray();
                 break;
             case bool flag:
                 writer.WriteBooleanValue(flag);

@@ -293,7 +293,7 @@ public sealed class EmbeddedJobStore : IPipelineJobStore, ICancellableJobStore, 
                 "UPDATE jobs SET state = $state, last_event = $event, updated = $date, modified = $date, revision = revision + 1, salt = $salt, " +
                 "recent_salts = $salts, history_count = history_count + 1 WHERE id = $id",
                 ("$state", state.ToWireName()), ("$event", jobEvent.ToWireName()), ("$date", date), ("$salt", plan.NewSalt),
-                ("$salts", EmbeddedDocuments.ToJsonList(salts)), ("$id", row.Id));
+                ("$salts", EmbeddedDocuments.ToJson(salts)), ("$id", row.Id));
             connection.Execute("INSERT INTO job_history (job_id, seq, entry) VALUES ($id, $seq, $entry)",
                 ("$id", row.Id), ("$seq", row.HistoryCount), ("$entry", entry));
             _written.Remember(_file.WriterEpoch, jobUuid, new EmbeddedGuardRow(row.Id, row.Guard with { State = state, Salt = plan.NewSalt, RecentSalts = salts },

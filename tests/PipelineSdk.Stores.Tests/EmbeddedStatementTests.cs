@@ -40,7 +40,7 @@ public sealed class EmbeddedStatementTests : IDisposable
     {
         var salts = new List<string> { "wo0g32cnjn6zslvmv6cjaa==", "a+b/c=", "quote\"and\\slash" };
 
-        var written = EmbeddedDocuments.ToJsonList(salts);
+        var written = EmbeddedDocuments.ToJson(salts);
 
         Assert.Equal(EmbeddedDocuments.ToJson(salts.Cast<object?>().ToList()), written);
         Assert.Equal(salts, Assert.IsType<List<object?>>(EmbeddedDocuments.FromJson(written)));
